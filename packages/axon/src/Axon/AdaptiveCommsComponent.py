@@ -1,0 +1,5 @@
+"""1.x module ``Axon.AdaptiveCommsComponent``."""
+
+from ._adaptive import AdaptiveCommsComponent, _AdaptiveCommsable
+
+__all__ = ["AdaptiveCommsComponent", "_AdaptiveCommsable"]

@@ -1,0 +1,41 @@
+"""1.x module ``Axon.AxonExceptions``: the exception hierarchy."""
+
+from ._errors import (
+    AccessToUndeclaredTrackedVariable,
+    AlreadyActivated,
+    ArgumentsClash,
+    AxonException,
+    BadComponent,
+    BadInbox,
+    BadParentTracker,
+    BoxAlreadyLinkedToDestination,
+    ComponentError,
+    MultipleServiceDeletion,
+    NamespaceClash,
+    ServiceAlreadyExists,
+    UnknownBox,
+    YieldedValueError,
+    invalidComponentInterface,
+    normalShutdown,
+    noSpaceInBox,
+)
+
+__all__ = [
+    "AccessToUndeclaredTrackedVariable",
+    "AlreadyActivated",
+    "ArgumentsClash",
+    "AxonException",
+    "BadComponent",
+    "BadInbox",
+    "BadParentTracker",
+    "BoxAlreadyLinkedToDestination",
+    "ComponentError",
+    "MultipleServiceDeletion",
+    "NamespaceClash",
+    "ServiceAlreadyExists",
+    "UnknownBox",
+    "YieldedValueError",
+    "invalidComponentInterface",
+    "noSpaceInBox",
+    "normalShutdown",
+]

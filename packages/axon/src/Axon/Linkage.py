@@ -1,0 +1,5 @@
+"""1.x module ``Axon.Linkage``: link descriptions."""
+
+from ._linkage import linkage
+
+__all__ = ["linkage"]

@@ -1,0 +1,5 @@
+"""1.x module ``Axon.Microprocess``: the microprocess base class."""
+
+from ._microprocess import microprocess
+
+__all__ = ["microprocess"]

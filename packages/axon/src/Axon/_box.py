@@ -1,0 +1,238 @@
+"""Inboxes and outboxes, and how links between them are resolved.
+
+Every box knows the box it feeds (``_target``) and the boxes that feed it
+(``_sources``). When a link changes, every box upstream of the change is
+given, once, the callables that put a message straight into the *final*
+inbox of its chain (or drop it, when the chain ends at an unlinked outbox).
+So ``send`` never walks a chain: it is one call that appends to a
+``collections.deque`` and wakes the receiving component if it sleeps.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ._errors import BoxAlreadyLinkedToDestination, noSpaceInBox
+
+__all__ = ["ShowAllTransits", "makeInbox", "makeOutbox", "postbox"]
+
+ShowAllTransits = False
+_transit_log = logging.getLogger("Axon.transit")
+
+
+def _discard(message: object) -> None:
+    """Where a message sent from an unlinked outbox goes (as in 1.x)."""
+
+
+def _empty_pop() -> Any:
+    raise IndexError("pop from an empty outbox: outboxes hold no messages")
+
+
+class postbox:
+    """One inbox or outbox of a component.
+
+    Not for subclassing: the machinery is final, components are the
+    extension point. ``append`` delivers a message (into the final inbox of
+    the chain this box starts), ``pop`` takes the oldest message from it.
+    """
+
+    __slots__ = (
+        "__weakref__",
+        "_final",
+        "_is_inbox",
+        "_owner",
+        "_queue",
+        "_show_transit",
+        "_size",
+        "_sources",
+        "_target",
+        "append",
+        "name",
+        "pop",
+    )
+
+    def __init__(self, owner: Any, name: str, inbox: bool, size: int | None = None) -> None:
+        self._owner = owner
+        self.name = name
+        self._is_inbox = inbox
+        self._queue: deque[Any] | None = deque() if inbox else None
+        self._size = size
+        self._target: postbox | None = None
+        self._sources: list[postbox] = []
+        self._final: postbox | None = self if inbox else None
+        self._show_transit: str | None = None
+        self.append: Callable[[Any], None] = _discard
+        self.pop: Callable[[], Any] = _empty_pop
+        self._resolve()
+
+    # -- what the chain this box starts resolves to ---------------------------
+
+    def _final_box(self) -> postbox:
+        box = self
+        while box._target is not None:
+            box = box._target
+        return box
+
+    def _resolve(self) -> None:
+        """Point this box and every box upstream of it at the chain's final box."""
+        final = self._final_box()
+        pending = [self]
+        while pending:
+            box = pending.pop()
+            box._bind_to(final)
+            pending.extend(box._sources)
+
+    def _bind_to(self, final: postbox) -> None:
+        if final._is_inbox:
+            if self is not final and self._queue:
+                # 1.x moves messages queued in a forwarding inbox on to the new destination.
+                while self._queue:
+                    final.append(self._queue.popleft())
+            self._final = final
+            self.append = final._make_store()
+            self.pop = final._make_pop()
+        else:
+            self._final = None
+            self.append = _discard
+            self.pop = _empty_pop
+
+    def _make_store(self) -> Callable[[Any], None]:
+        queue = self._queue
+        assert queue is not None
+        size = self._size
+        owner = self._owner
+        name = self.name
+        transit = self._show_transit or (f"{name}" if ShowAllTransits else None)
+        push = queue.append
+
+        if size is None and transit is None:
+
+            def store(message: Any) -> None:
+                push(message)
+                if owner._sleeping:
+                    owner.scheduler._wake(owner)
+
+            return store
+
+        def store_checked(message: Any) -> None:
+            if size is not None and len(queue) >= size:
+                raise noSpaceInBox(len(queue), size, f"{name!r} of {owner.name}")
+            if transit is not None:
+                _transit_log.info("%s: %r arrives in %s", transit, message, name)
+            push(message)
+            if owner._sleeping:
+                owner.scheduler._wake(owner)
+
+        return store_checked
+
+    def _make_pop(self) -> Callable[[], Any]:
+        queue = self._queue
+        assert queue is not None
+        if self._size is None:
+            return queue.popleft
+        feeders = self._feeder_owners
+
+        def pop_and_wake_feeders() -> Any:
+            message = queue.popleft()
+            # A producer that met a full box paused; taking a message frees room.
+            for owner in feeders():
+                if owner._sleeping:
+                    owner.scheduler._wake(owner)
+            return message
+
+        return pop_and_wake_feeders
+
+    def _feeder_owners(self) -> Iterator[Any]:
+        pending = list(self._sources)
+        while pending:
+            box = pending.pop()
+            yield box._owner
+            pending.extend(box._sources)
+
+    # -- linking (1.x API) -------------------------------------------------
+
+    def addsource(self, newsource: postbox) -> None:
+        """Make ``newsource`` feed this box (one destination per source)."""
+        if newsource._target is not None:
+            raise BoxAlreadyLinkedToDestination(self, newsource._target, newsource)
+        newsource._target = self
+        self._sources.append(newsource)
+        newsource._resolve()
+
+    def removesource(self, oldsource: postbox) -> None:
+        """Stop ``oldsource`` feeding this box; delivered messages stay here."""
+        self._sources.remove(oldsource)
+        oldsource._target = None
+        oldsource._resolve()
+
+    # -- inspection and size (1.x API) --------------------------------------
+
+    def __len__(self) -> int:
+        final = self._final
+        return len(final._queue) if final is not None and final._queue is not None else 0
+
+    def local_len(self) -> int:
+        return len(self._queue) if self._queue is not None else 0
+
+    def setSize(self, size: int | None) -> None:
+        """Limit the inbox to ``size`` messages (None: no limit)."""
+        if not self._is_inbox:
+            raise TypeError(f"{self!r} is an outbox; only inboxes can be size-limited")
+        self._size = size
+        self._refresh_upstream()
+
+    def getSize(self) -> int | None:
+        return self._size
+
+    def isFull(self) -> bool:
+        final = self._final
+        if final is None or final._size is None or final._queue is None:
+            return False
+        return len(final._queue) >= final._size
+
+    def setShowTransit(self, showtransit: bool = False, tag: str | None = None) -> None:
+        """Log (logger ``Axon.transit``) every message that arrives in this inbox."""
+        self._show_transit = (tag or self.name) if showtransit else None
+        self._refresh_upstream()
+
+    def _refresh_upstream(self) -> None:
+        # Every box feeding this one holds callables made from its size: remake them.
+        self._resolve()
+
+    def __repr__(self) -> str:
+        kind = "inbox" if self._is_inbox else "outbox"
+        owner = getattr(self._owner, "name", self._owner)
+        return f"<{kind} {self.name!r} of {owner}: {self.local_len()} queued>"
+
+
+class _NotifyOwner:
+    """Lets a box made by makeInbox/makeOutbox call a plain notify callback."""
+
+    _sleeping = True
+    name = "notify callback"
+
+    def __init__(self, notify: Callable[[], object] | None) -> None:
+        self.scheduler = self
+        self._notify = notify
+
+    def _wake(self, _owner: object) -> None:
+        if self._notify is not None:
+            self._notify()
+
+
+def _owner_of(notify: Callable[[], object] | None) -> Any:
+    owner = getattr(notify, "__self__", None)
+    return owner if hasattr(owner, "_sleeping") else _NotifyOwner(notify)
+
+
+def makeInbox(notify: Callable[[], object] | None, size: int | None = None) -> postbox:
+    """1.x helper: an inbox whose arrivals call ``notify`` (usually ``component.unpause``)."""
+    return postbox(_owner_of(notify), "inbox", inbox=True, size=size)
+
+
+def makeOutbox(notify: Callable[[], object] | None) -> postbox:
+    """1.x helper: an outbox (``notify`` is kept for signature compatibility)."""
+    return postbox(_owner_of(notify), "outbox", inbox=False)

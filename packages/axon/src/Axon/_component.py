@@ -1,0 +1,202 @@
+"""Components: microprocesses with named inboxes and outboxes (1.x ``Axon.Component``)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Generator, Iterable, Mapping
+from typing import Any, ClassVar
+
+from ._box import postbox
+from ._errors import UnknownBox
+from ._linkage import linkage, postoffice
+from ._microprocess import microprocess
+
+__all__ = ["TraceAllRecvs", "TraceAllSends", "component"]
+
+TraceAllSends = False
+TraceAllRecvs = False
+_trace = logging.getLogger("Axon.trace")
+
+
+class component(microprocess):
+    """Base class of every component: subclass it and write ``main()`` as a generator.
+
+    Keyword arguments given to the constructor become attributes (as in
+    1.x). ``Inboxes`` and ``Outboxes`` name the boxes, as a dict of
+    name -> description or a list of names::
+
+        class Doubler(component):
+            def main(self):
+                while not self.dataReady("control"):
+                    for value in self.Inbox("inbox"):
+                        self.send(value * 2, "outbox")
+                    self.pause()
+                    yield 1
+                self.send(self.recv("control"), "signal")
+    """
+
+    Inboxes: ClassVar[Mapping[str, str] | Iterable[str]] = {
+        "inbox": "Default inbox for data, like stdin in a Unix pipeline",
+        "control": "Shutdown and other control messages, like Unix signals",
+    }
+    Outboxes: ClassVar[Mapping[str, str] | Iterable[str]] = {
+        "outbox": "Default outbox for data, like stdout in a Unix pipeline",
+        "signal": "Shutdown and other signals, sent when this component stops",
+    }
+    Usescomponents: ClassVar[list[Any]] = []
+
+    def __init__(self, *args: Any, **argd: Any) -> None:
+        super().__init__()
+        self.__dict__.update(argd)
+        self.inboxes: dict[str, postbox] = {
+            name: postbox(self, name, True) for name in self.Inboxes
+        }
+        self.outboxes: dict[str, postbox] = {
+            name: postbox(self, name, False) for name in self.Outboxes
+        }
+        self.children: list[Any] = []
+        self._callOnCloseDown: list[Any] = []
+        self.postoffice = postoffice()
+        if TraceAllSends or TraceAllRecvs:
+            self._trace_boxes()
+
+    def __str__(self) -> str:
+        return f"Component {self.name} [ inboxes : {self.inboxes} outboxes : {self.outboxes}"
+
+    # -- messages ------------------------------------------------------------
+
+    def send(self, message: Any, boxname: str = "outbox") -> None:
+        """Send ``message`` out of outbox ``boxname``.
+
+        Raises ``noSpaceInBox`` when the destination is a full size-limited inbox.
+        """
+        try:
+            box = self.outboxes[boxname]
+        except KeyError:
+            raise UnknownBox(self, "outbox", boxname, self.outboxes) from None
+        box.append(message)
+
+    def recv(self, boxname: str = "inbox") -> Any:
+        """Take the oldest message from inbox ``boxname``; IndexError when it is empty."""
+        try:
+            box = self.inboxes[boxname]
+        except KeyError:
+            raise UnknownBox(self, "inbox", boxname, self.inboxes) from None
+        return box.pop()
+
+    def dataReady(self, boxname: str = "inbox") -> int:
+        """How many messages wait in inbox ``boxname``."""
+        try:
+            queue = self.inboxes[boxname]._queue
+        except KeyError:
+            raise UnknownBox(self, "inbox", boxname, self.inboxes) from None
+        return len(queue) if queue is not None else 0
+
+    def anyReady(self) -> str | bool:
+        """The name of the first inbox holding a message (True for a nameless one), else False."""
+        for name, box in self.inboxes.items():
+            if box._queue:
+                return name or True
+        return False
+
+    def Inbox(self, boxname: str = "inbox") -> Generator[Any, None, None]:
+        """Yield every message waiting in inbox ``boxname``, oldest first."""
+        while self.dataReady(boxname):
+            yield self.recv(boxname)
+
+    def _deliver(self, message: Any, boxname: str = "inbox") -> None:
+        """Put ``message`` straight into one of this component's inboxes (tests, set-up)."""
+        try:
+            box = self.inboxes[boxname]
+        except KeyError:
+            raise UnknownBox(self, "inbox", boxname, self.inboxes) from None
+        box.append(message)
+
+    def setInboxSize(self, boxname: str, size: int | None) -> None:
+        """Limit inbox ``boxname`` to ``size`` messages (None: no limit)."""
+        self.inboxes[boxname].setSize(size)
+
+    # -- links and children ----------------------------------------------------
+
+    def link(
+        self,
+        source: tuple[Any, str],
+        sink: tuple[Any, str],
+        *optionalargs: Any,
+        **kwoptionalargs: Any,
+    ) -> linkage:
+        """Link ``source`` = (component, box) to ``sink`` = (component, box); see ``linkage``."""
+        return self.postoffice.link(source, sink, *optionalargs, **kwoptionalargs)
+
+    def unlink(self, thecomponent: Any = None, thelinkage: linkage | None = None) -> None:
+        """Break links this component made: ``thelinkage``, and/or all of ``thecomponent``'s."""
+        self.postoffice.unlink(thecomponent, thelinkage)
+
+    def addChildren(self, *children: Any) -> None:
+        """Adopt components: this one is woken when any of them finishes (activate them too)."""
+        for child in children:
+            if not isinstance(child, component):
+                raise TypeError(
+                    f"{self.name}: addChildren needs component instances, got {child!r}"
+                    + (
+                        " (a class: did you forget the brackets?)"
+                        if isinstance(child, type)
+                        else ""
+                    )
+                )
+            child._callOnCloseDown.append(self.unpause)
+            self.children.append(child)
+
+    def removeChild(self, child: Any) -> None:
+        """Disown ``child`` and break every link this component made that involves it."""
+        self.children[:] = [c for c in self.children if c is not child]
+        child._callOnCloseDown[:] = [cb for cb in child._callOnCloseDown if cb != self.unpause]
+        self.postoffice.unlink(thecomponent=child)
+
+    def childComponents(self) -> list[Any]:
+        return self.children[:]
+
+    # -- the 1.x "legacy" body, for components that override mainBody instead --
+
+    def main(self) -> Generator[Any, None, None]:
+        result = self.initialiseComponent() or 1
+        yield result
+        while result:
+            result = self.mainBody()
+            if result:
+                yield result
+        yield self.closeDownComponent()
+
+    def initialiseComponent(self) -> Any:
+        return 1
+
+    def mainBody(self) -> Any:
+        return None
+
+    def closeDownComponent(self) -> Any:
+        return 1
+
+    def _closeDownMicroprocess(self) -> Any:
+        for callback in self._callOnCloseDown:
+            callback()
+        self.postoffice.unlinkAll()
+        return None
+
+    # -- tracing (module flags TraceAllSends / TraceAllRecvs, as in 1.x) --
+
+    def _trace_boxes(self) -> None:
+        plain_send, plain_recv = self.send, self.recv
+
+        def send(message: Any, boxname: str = "outbox") -> None:
+            _trace.info("SEND %s %r: %r", self.name, boxname, message)
+            plain_send(message, boxname)
+
+        def recv(boxname: str = "inbox") -> Any:
+            message = plain_recv(boxname)
+            _trace.info("RECV %s %r: %r", self.name, boxname, message)
+            return message
+
+        if TraceAllSends:
+            self.send = send  # type: ignore[method-assign]
+        if TraceAllRecvs:
+            self.recv = recv  # type: ignore[method-assign]

@@ -1,0 +1,103 @@
+"""Using components from ordinary blocking code: ``background`` and ``Handle``.
+
+``background`` runs the default scheduler in a daemon thread; ``Handle``
+wraps a component so that the calling thread can ``put`` messages into its
+inboxes and ``get`` what it sends out, without polling.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Generator
+from typing import Any, ClassVar
+
+from ._adaptive import AdaptiveCommsComponent
+from ._cat import coordinatingassistanttracker
+from ._ipc import newComponent
+from ._scheduler import scheduler
+
+__all__ = ["Handle", "background"]
+
+
+class background(threading.Thread):
+    """A daemon thread running the default scheduler; components activated later run in it.
+
+    ``background(slowmo=0, zap=False).start()``. Only one may run at a time.
+    ``zap=True`` starts from a fresh default scheduler and an empty CAT. The
+    thread ends once every component has finished.
+    """
+
+    lock = threading.Lock()
+
+    def __init__(self, slowmo: float = 0, zap: bool = False) -> None:
+        if not background.lock.acquire(False):
+            raise RuntimeError("only one background scheduler can run at a time")
+        super().__init__(name="Axon background scheduler", daemon=True)
+        self.slowmo = slowmo
+        self.zap = zap
+
+    def run(self) -> None:
+        try:
+            if self.zap:
+                scheduler.run = scheduler()
+                coordinatingassistanttracker.getcat().zap()
+            scheduler.run.waitForOne()
+            scheduler.run.runThreads(slowmo=self.slowmo)
+        finally:
+            background.lock.release()
+
+
+class Handle(AdaptiveCommsComponent):
+    """Drive ``someComponent`` from another thread with ``put`` and ``get``.
+
+    ``Handle(comp).activate()`` (with a ``background`` scheduler running),
+    then ``handle.put(data, "inbox")`` and ``handle.get("outbox")``, which
+    returns the oldest message sent there or raises ``queue.Empty``.
+    """
+
+    Inboxes: ClassVar[dict[str, str]] = {}
+    Outboxes: ClassVar[dict[str, str]] = {}
+
+    def __init__(self, someComponent: Any) -> None:
+        super().__init__()
+        self.child = someComponent
+        self._received: dict[str, queue.Queue[Any]] = {}
+        self._to_child: dict[str, str] = {}
+        self._from_child: dict[str, str] = {}
+        for boxname in someComponent.inboxes:
+            self._to_child[boxname] = self.addOutbox("to " + boxname)
+        for boxname in someComponent.outboxes:
+            self._from_child[self.addInbox("from " + boxname)] = boxname
+            self._received[boxname] = queue.Queue()
+
+    def put(self, data: Any, boxname: str = "inbox") -> None:
+        """Send ``data`` to the wrapped component's inbox ``boxname`` (any thread)."""
+        outbox = self._to_child[boxname]
+        if self._next is None:
+            raise RuntimeError(
+                "this Handle is not running: activate it (with a scheduler running) before put(), "
+                "and put nothing after its component has finished"
+            )
+        self.scheduler.call_soon_threadsafe(lambda: self.send(data, outbox))
+
+    def get(self, boxname: str = "outbox") -> Any:
+        """The oldest message the wrapped component sent on ``boxname``; queue.Empty if none."""
+        return self._received[boxname].get_nowait()
+
+    def main(self) -> Generator[Any, None, None]:
+        child = self.child
+        self.addChildren(child)
+        for boxname, outbox in self._to_child.items():
+            self.link((self, outbox), (child, boxname))
+        for inbox, boxname in self._from_child.items():
+            self.link((child, boxname), (self, inbox))
+        yield newComponent(child)
+        while True:
+            for inbox, boxname in self._from_child.items():
+                while self.dataReady(inbox):
+                    self._received[boxname].put(self.recv(inbox))
+            if child._isStopped() and not self.anyReady():
+                return
+            self.pause()
+            yield 1

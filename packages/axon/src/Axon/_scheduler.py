@@ -1,0 +1,328 @@
+"""The scheduler: a run queue of runnable microprocesses, and a wait when there are none.
+
+Only runnable microprocesses are in the run queue; a paused one costs
+nothing until a delivery (or ``unpause``) puts it back, in O(1). When
+nothing is runnable the scheduler blocks in its ``Waker`` until a timer, a
+watched file or another thread wakes it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import types
+from collections import deque
+from collections.abc import Callable, Generator
+from typing import Any, ClassVar
+
+from . import _microprocess
+from ._errors import ComponentError, YieldedValueError
+from ._ipc import WaitComplete, newComponent, reactivate, shutdownMicroprocess
+from ._microprocess import _nullscheduler, microprocess
+from ._waker import TimerHandle, Waker
+
+__all__ = ["scheduler"]
+
+log = logging.getLogger("Axon.scheduler")
+_running = threading.local()  # the scheduler whose loop runs in this thread, if any
+
+
+def running_scheduler() -> scheduler | None:
+    """The scheduler running in the calling thread (None outside any run)."""
+    return getattr(_running, "scheduler", None)
+
+
+# -- what a microprocess may yield: one handler per kind of value ----------
+# Any value not in this table (1, None, True, ...) just ends the timeslice.
+
+
+def _on_new_component(sched: scheduler, mp: Any, value: newComponent) -> None:
+    for component in value.components():
+        component.activate(Scheduler=sched)
+
+
+def _on_wait_complete(sched: scheduler, mp: Any, value: WaitComplete) -> None:
+    body = value.generator
+    if not hasattr(body, "__next__"):
+        raise YieldedValueError(
+            f"{mp.name} yielded WaitComplete({body!r}): it needs a generator object "
+            "(call the generator function: WaitComplete(self.step()))"
+        )
+    if mp._outer is None:
+        mp._outer = []
+    mp._outer.append(mp._next)
+    mp._next = body.__next__
+    mp._pause_requested = False  # the waited-for generator starts at once, as in 1.x
+
+
+def _on_mistake(sched: scheduler, mp: Any, value: Any) -> None:
+    raise YieldedValueError(
+        f"{mp.name} yielded {value!r}; Axon runs generators, not coroutines: "
+        "use 'yield 1' to end a timeslice, or 'yield WaitComplete(generator)' to run a sub-step"
+    )
+
+
+_YIELD_HANDLERS: dict[type, Callable[[Any, Any, Any], None]] = {
+    newComponent: _on_new_component,
+    WaitComplete: _on_wait_complete,
+    types.CoroutineType: _on_mistake,
+    types.AsyncGeneratorType: _on_mistake,
+}
+
+
+class scheduler(microprocess):
+    """Runs microprocesses (1.x ``Axon.Scheduler.scheduler``).
+
+    ``scheduler.run`` is the process-wide default: the first scheduler made.
+    ``runThreads()`` runs until no microprocess is left, awake or asleep.
+    """
+
+    # 1.x names the default scheduler "run", hiding microprocess.run(); kept for compatibility.
+    run: ClassVar[scheduler]  # type: ignore[assignment]
+    wait_for_one = False
+    _immortal = False
+
+    def __init__(self, **argd: Any) -> None:
+        super().__init__()
+        if getattr(scheduler, "run", None) is None:
+            scheduler.run = self
+        self.__dict__.update(argd)
+        self._runqueue: deque[Any] = deque()
+        self._all: dict[Any, None] = {}  # every activated microprocess not yet finished
+        self._waker = Waker()
+        self._thread_ident: int | None = None
+        self._stop_requested = False
+        self._instruments: list[Any] = []
+        self._crashes: list[tuple[Any, Exception]] = []  # raised at the end of the round
+
+    # -- the 1.x scheduler API -------------------------------------------
+
+    def _addThread(self, mp: Any) -> None:
+        self.wakeThread(mp, canActivate=True)
+
+    def wakeThread(self, mp: Any, canActivate: bool = False) -> None:
+        """Make ``mp`` runnable; ``canActivate`` admits one not yet known. Thread-safe."""
+        if self._thread_ident != threading.get_ident():
+            # Not from inside this scheduler's run (another thread, or before it runs):
+            # queue it, as 1.x did; the loop picks it up on its next cycle.
+            self._waker.call_soon_threadsafe(lambda: self.wakeThread(mp, canActivate))
+        elif mp in self._all:
+            if mp._sleeping:
+                self._wake(mp)
+            else:
+                mp._pause_requested = False  # a wake during a step beats a pause
+        elif canActivate:
+            self._admit(mp)
+
+    def pauseThread(self, mp: Any) -> None:
+        if mp in self._all:
+            mp._pause_requested = True
+
+    def isThreadPaused(self, mp: Any) -> bool:
+        """True when ``mp`` sleeps, or is not known to this scheduler."""
+        return mp not in self._all or mp._sleeping
+
+    def listAllThreads(self) -> list[Any]:
+        return list(self._all)
+
+    def waitForOne(self) -> None:
+        """Keep running, with nothing to run, until the first microprocess is activated."""
+        self.wait_for_one = True
+
+    @classmethod
+    def immortalise(cls) -> None:
+        """Policy: a crashing microprocess is logged and removed; the rest run on."""
+        cls._immortal = True
+
+    @classmethod
+    def mortalise(cls) -> None:
+        """Policy (the default): a crashing microprocess ends ``runThreads`` with ComponentError."""
+        cls._immortal = False
+
+    def stop(self) -> None:
+        """Stop every microprocess at the end of the current cycle; ``runThreads`` then returns.
+
+        Unlike 1.x, the scheduler can run again afterwards. Safe from any thread.
+        """
+        self._stop_requested = True
+        self._waker.call_soon_threadsafe(lambda: None)
+
+    def runThreads(self, slowmo: float = 0) -> None:
+        """Run until no microprocess is left; ``slowmo`` sleeps that long per cycle."""
+        for _ in self.main(slowmo, canblock=True):
+            pass
+
+    @property
+    def time(self) -> float:
+        """Wall-clock time now (1.x components read ``self.scheduler.time``)."""
+        return time.time()
+
+    @staticmethod
+    def _activation_target() -> scheduler:
+        """Where ``activate()`` with no scheduler goes: the one running here, else the default."""
+        return running_scheduler() or scheduler.run
+
+    # -- services for components (new in Kamaelia 2) ---------------------
+
+    def call_later(self, delay: float, callback: Callable[[], object]) -> TimerHandle:
+        """Run ``callback()`` in the scheduler thread after ``delay`` seconds."""
+        return self._waker.call_later(delay, callback)
+
+    def call_soon_threadsafe(self, callback: Callable[[], object]) -> None:
+        """Run ``callback()`` in the scheduler thread soon; callable from any thread."""
+        self._waker.call_soon_threadsafe(callback)
+
+    def watch_io(self, fileobj: Any, events: int, callback: Callable[[Any, int], object]) -> None:
+        """Call ``callback(fileobj, mask)`` in the scheduler thread when ``fileobj`` is ready."""
+        self._waker.watch_io(fileobj, events, callback)
+
+    def unwatch_io(self, fileobj: Any) -> None:
+        """Stop watching ``fileobj`` (no error if it was not watched)."""
+        self._waker.unwatch_io(fileobj)
+
+    def add_instrument(self, instrument: Any) -> None:
+        """Call ``instrument``'s hooks (see ``Axon.Instrument``) as microprocesses run."""
+        self._instruments.append(instrument)
+
+    def remove_instrument(self, instrument: Any) -> None:
+        self._instruments.remove(instrument)
+
+    # -- the loop ----------------------------------------------------------
+
+    def main(self, slowmo: float = 0, canblock: bool = False) -> Generator[int, None, None]:
+        outer = getattr(_running, "scheduler", None)
+        _running.scheduler = self
+        self._thread_ident = threading.get_ident()
+        waker = self._waker
+        try:
+            while True:
+                if self._runqueue:
+                    self._round()
+                if waker._calls or waker._timers or waker.watched:
+                    waker.run_due(block=False)
+                if self._stop_requested:
+                    self._stop_all()
+                    return
+                if not self._runqueue:
+                    if not self._all and not self.wait_for_one and not waker._calls:
+                        return
+                    if canblock:
+                        waker.run_due(block=True)
+                if slowmo:
+                    time.sleep(slowmo)
+                yield 1
+        finally:
+            self._thread_ident = None
+            _running.scheduler = outer
+
+    def _round(self) -> None:
+        """Run each microprocess that was runnable at the start of the round, one step."""
+        batch = self._runqueue
+        self._runqueue = runqueue = deque[Any]()  # wakes during the round go to the next one
+        requeue = runqueue.append
+        handlers = _YIELD_HANDLERS
+        instruments = self._instruments
+        for mp in batch:
+            try:
+                value = mp._next()
+            except StopIteration:
+                self._body_ended(mp)
+                continue
+            except BaseException as error:
+                self._crashed(mp, error)
+                continue
+            if value.__class__ in handlers:
+                try:
+                    handlers[value.__class__](self, mp, value)
+                except Exception as error:
+                    self._crashed(mp, error)
+                    continue
+            if instruments:
+                self._notify("stepped", mp, value)
+            if mp._pause_requested:
+                mp._pause_requested = False
+                mp._sleeping = True
+            else:
+                requeue(mp)
+        if self._crashes:
+            self._raise_first_crash()
+
+    def _wake(self, mp: Any) -> None:
+        """Put a sleeping ``mp`` back on the run queue (scheduler thread only)."""
+        mp._sleeping = False
+        self._runqueue.append(mp)
+
+    def _admit(self, mp: Any) -> None:
+        self._all[mp] = None
+        self.wait_for_one = False
+        mp._sleeping = False
+        self._runqueue.append(mp)
+        if self._instruments:
+            self._notify("activated", mp)
+
+    def _body_ended(self, mp: Any) -> None:
+        if mp._outer:  # a WaitComplete generator ended: resume what waited for it
+            mp._next = mp._outer.pop()
+            self._runqueue.append(mp)
+        else:
+            self._finish(mp)
+
+    def _crashed(self, mp: Any, error: BaseException) -> None:
+        mp.failure = error
+        self._finish(mp, error)
+        if not isinstance(error, Exception):
+            raise error  # KeyboardInterrupt, SystemExit: not a component's failure
+        if mp._failure_handler is not None:
+            mp._failure_handler(mp, error)
+        elif self._immortal:
+            log.error("%s crashed and was removed", ComponentError(mp, error), exc_info=error)
+        else:
+            self._crashes.append((mp, error))
+
+    def _raise_first_crash(self) -> None:
+        (mp, error), *others = self._crashes
+        self._crashes.clear()
+        for other, other_error in others:
+            log.error("%s as well", ComponentError(other, other_error), exc_info=other_error)
+        raise ComponentError(mp, error) from error
+
+    def _finish(self, mp: Any, error: BaseException | None = None) -> None:
+        """Retire a microprocess whose body has ended: stop it, run its closedown, act on it."""
+        self._all.pop(mp, None)
+        mp._next = None
+        mp._outer = None
+        mp._sleeping = False
+        mp.stop()  # components override stop() to release what they hold
+        knockon = mp._closeDownMicroprocess()
+        mp.scheduler = _nullscheduler
+        if self._instruments:
+            self._notify("finished", mp, error)
+        if isinstance(knockon, reactivate):
+            self.wakeThread(knockon.original, canActivate=True)
+        elif isinstance(knockon, shutdownMicroprocess):
+            for other in knockon.microprocesses():
+                other.stop()
+
+    def _stop_all(self) -> None:
+        self._stop_requested = False
+        everything = list(self._all)
+        self._all.clear()
+        self._runqueue.clear()
+        for mp in everything:
+            mp._next = None
+            mp._outer = None
+            mp._sleeping = False
+            mp.stop()
+            mp.scheduler = _nullscheduler
+
+    def _notify(self, hook: str, *args: Any) -> None:
+        for instrument in self._instruments:
+            method = getattr(instrument, hook, None)
+            if method is not None:
+                method(*args)
+
+
+_microprocess.microprocess.setSchedulerClass(scheduler)
+scheduler.run = None  # type: ignore[assignment]
+scheduler()  # the process-wide default, scheduler.run

@@ -1,0 +1,255 @@
+"""Threaded components: ``main()`` is ordinary blocking code in its own thread.
+
+The thread and the scheduler meet at two places. Messages for the thread
+are moved, in the scheduler thread, from the real inboxes into per-box
+deques the thread reads. Everything the thread asks of the scheduler side
+(sending, linking, adding boxes, finishing) goes, in order, through one
+bounded queue; so a ``signal`` can never overtake earlier ``outbox`` data.
+A proxy generator, run by the scheduler, drains that queue; the thread
+wakes it at most once per batch, and it sleeps (costing nothing) otherwise.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Callable, Generator
+from typing import Any
+
+from ._adaptive import _AdaptiveCommsable
+from ._component import component
+from ._errors import UnknownBox, noSpaceInBox
+
+__all__ = ["DefaultQueueSize", "threadedadaptivecommscomponent", "threadedcomponent"]
+
+DefaultQueueSize = 1000
+
+_SEND, _CALL, _DONE = "send", "call", "done"
+
+
+class _Reply:
+    """The answer to a call the thread made into the scheduler thread."""
+
+    def __init__(self) -> None:
+        self.ready = threading.Event()
+        self.value: Any = None
+        self.error: BaseException | None = None
+
+
+class threadedcomponent(component):
+    """A component whose ``main()`` runs in a thread of its own.
+
+    ``threadedcomponent(queuelengths=1000, **attributes)``. In the thread,
+    ``send`` raises ``noSpaceInBox`` when ``queuelengths`` messages wait to
+    be delivered, ``recv`` blocks until a message arrives, ``pause(timeout)``
+    blocks until a message arrives, the timeout passes or ``unpause`` is called.
+    """
+
+    def __init__(self, queuelengths: int = DefaultQueueSize, **argd: Any) -> None:
+        super().__init__(**argd)
+        self.queuelengths = queuelengths
+        self._inqueues: dict[str, deque[Any]] = {}
+        self._outqueue: deque[tuple[Any, ...]] = deque()
+        self._thread_event = threading.Event()
+        self._proxy_called = False
+        self._worker: threading.Thread | None = None
+
+    # -- scheduler side -------------------------------------------------------
+
+    def activate(
+        self, Scheduler: Any = None, Tracker: Any = None, mainmethod: str = "main"
+    ) -> threadedcomponent:
+        self._worker = threading.Thread(
+            target=self._threadmain, args=(mainmethod,), name=f"{self.name}", daemon=True
+        )
+        super().activate(Scheduler, Tracker, mainmethod="_localmain")
+        return self
+
+    def _localmain(self) -> Generator[int, None, None]:
+        assert self._worker is not None
+        self._worker.start()
+        while True:
+            self._proxy_called = False  # before draining, so no request of the thread is lost
+            self._feed_thread()
+            if self._drain_thread():
+                return
+            self.pause()
+            yield 1
+
+    def _feed_thread(self) -> None:
+        moved = False
+        names = [n for n in self.inboxes if n != "control"] + (
+            ["control"] if "control" in self.inboxes else []
+        )
+        for name in names:
+            box = self.inboxes[name]
+            inqueue = self._inqueues.setdefault(name, deque())
+            while box._queue and len(inqueue) < self.queuelengths:
+                inqueue.append(box.pop())
+                moved = True
+        if moved:
+            self._thread_event.set()
+
+    def _drain_thread(self) -> bool:
+        """Carry out what the thread queued; True once it has finished and all is done."""
+        outqueue = self._outqueue
+        took = False
+        try:
+            while outqueue:
+                item = outqueue[0]
+                if item[0] is _SEND:
+                    self.outboxes[item[1]].append(item[2])  # may raise noSpaceInBox
+                elif item[0] is _CALL:
+                    self._answer(item[1], item[2])
+                else:
+                    outqueue.popleft()
+                    if item[1] is not None:
+                        raise item[1]
+                    return True
+                outqueue.popleft()
+                took = True
+        except noSpaceInBox:
+            pass  # the receiver is full: its next recv wakes this proxy again
+        finally:
+            if took:
+                self._thread_event.set()  # room in the queue for a thread that met a full one
+        return False
+
+    @staticmethod
+    def _answer(call: Callable[[], Any], reply: _Reply) -> None:
+        try:
+            reply.value = call()
+        except Exception as error:
+            reply.error = error
+        reply.ready.set()
+
+    def stop(self) -> None:
+        super().stop()
+        self._thread_event.set()  # a thread paused in pause() sees _isStopped() at once
+
+    # -- thread side --------------------------------------------------------
+
+    def _threadmain(self, mainmethod: str) -> None:
+        error: BaseException | None = None
+        try:
+            getattr(self, mainmethod)()
+        except BaseException as exc:  # handed, intact, to the scheduler thread
+            error = exc
+        self._outqueue.append((_DONE, error))
+        self._call_proxy()
+
+    def _call_proxy(self) -> None:
+        if not self._proxy_called:
+            self._proxy_called = True
+            self.scheduler.wakeThread(self)
+
+    def _in_thread(self) -> bool:
+        return self._worker is not None and threading.current_thread() is self._worker
+
+    def send(self, message: Any, boxname: str = "outbox") -> None:
+        """From the thread: queue ``message`` for outbox ``boxname``."""
+        if not self._in_thread():
+            return super().send(message, boxname)
+        if boxname not in self.outboxes:
+            raise UnknownBox(self, "outbox", boxname, self.outboxes)
+        if len(self._outqueue) >= self.queuelengths:
+            raise noSpaceInBox(
+                len(self._outqueue), self.queuelengths, f"thread queue of {self.name}"
+            )
+        self._outqueue.append((_SEND, boxname, message))
+        self._call_proxy()
+
+    def recv(self, boxname: str = "inbox") -> Any:
+        """From the thread: take the oldest message of inbox ``boxname``, waiting for one."""
+        if not self._in_thread():
+            return super().recv(boxname)
+        inqueue = self._thread_inqueue(boxname)
+        while not inqueue:
+            self._thread_event.wait()
+            self._thread_event.clear()
+        message = inqueue.popleft()
+        if self.inboxes[boxname]._queue:
+            self._call_proxy()  # more waits in the real inbox: have it moved across
+        return message
+
+    def dataReady(self, boxname: str = "inbox") -> int:
+        if not self._in_thread():
+            return super().dataReady(boxname)
+        return len(self._thread_inqueue(boxname))
+
+    def anyReady(self) -> str | bool:
+        if not self._in_thread():
+            return super().anyReady()
+        for name in list(self.inboxes):
+            if self._inqueues.get(name):
+                return name or True
+        return False
+
+    def _thread_inqueue(self, boxname: str) -> deque[Any]:
+        if boxname not in self.inboxes:
+            raise UnknownBox(self, "inbox", boxname, self.inboxes)
+        return self._inqueues.setdefault(boxname, deque())
+
+    def pause(self, timeout: float | None = None) -> None:
+        """In the thread: wait for a message, ``unpause`` or the timeout; else as component."""
+        if not self._in_thread():
+            return super().pause()
+        self._thread_event.wait(timeout)
+        self._thread_event.clear()
+
+    def unpause(self) -> None:
+        self._thread_event.set()
+        super().unpause()
+
+    def sync(self) -> None:
+        """From the thread: return once the scheduler side has done all that was asked of it."""
+        self._do_threadsafe(lambda: None, (), {})
+
+    def _do_threadsafe(self, cmd: Callable[..., Any], argL: Any, argD: Any) -> Any:
+        """Run ``cmd(*argL, **argD)`` in the scheduler thread, in order with sends; wait for it."""
+        if not self._in_thread():
+            return cmd(*argL, **argD)
+        reply = _Reply()
+        self._outqueue.append((_CALL, lambda: cmd(*argL, **argD), reply))
+        self._call_proxy()
+        reply.ready.wait()
+        if reply.error is not None:
+            raise reply.error
+        return reply.value
+
+    def link(
+        self,
+        source: tuple[Any, str],
+        sink: tuple[Any, str],
+        *optionalargs: Any,
+        **kwoptionalargs: Any,
+    ) -> Any:
+        return self._do_threadsafe(super().link, (source, sink, *optionalargs), kwoptionalargs)
+
+    def unlink(self, thecomponent: Any = None, thelinkage: Any = None) -> None:
+        self._do_threadsafe(super().unlink, (thecomponent, thelinkage), {})
+
+    # -- the 1.x "legacy" body, run in the thread -------------------------
+
+    def main(self) -> None:  # type: ignore[override]
+        """Override with blocking code; by default runs initialiseComponent/mainBody/closeDownComponent."""
+        self.initialiseComponent()
+        while self.mainBody():
+            pass
+        self.closeDownComponent()
+
+
+class threadedadaptivecommscomponent(_AdaptiveCommsable, threadedcomponent):
+    """A threaded component that can add and delete boxes from its thread."""
+
+    def addInbox(self, name: str = "inbox") -> str:
+        return self._do_threadsafe(super().addInbox, (name,), {})  # type: ignore[no-any-return]
+
+    def deleteInbox(self, name: str) -> None:
+        self._do_threadsafe(super().deleteInbox, (name,), {})
+
+    def addOutbox(self, name: str = "outbox") -> str:
+        return self._do_threadsafe(super().addOutbox, (name,), {})  # type: ignore[no-any-return]
+
+    def deleteOutbox(self, name: str) -> None:
+        self._do_threadsafe(super().deleteOutbox, (name,), {})

@@ -1,0 +1,158 @@
+"""The scheduler's idle wait: a selector that I/O, timers and other threads can wake.
+
+Kept behind this one small class so that the scheduler could later wait
+inside an asyncio event loop instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import heapq
+import itertools
+import selectors
+import socket
+import time
+from collections import deque
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["TimerHandle", "Waker"]
+
+
+class TimerHandle:
+    """A callback due at ``when`` (time.monotonic()); ``cancel()`` it to drop it."""
+
+    __slots__ = ("callback", "cancelled", "when")
+
+    def __init__(self, when: float, callback: Callable[[], object]) -> None:
+        self.when = when
+        self.callback = callback
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+class Waker:
+    """Timers, watched files and thread-safe calls, and a wait that ends when any is due."""
+
+    def __init__(self) -> None:
+        self._selector: selectors.BaseSelector | None = None
+        self._wake_r: socket.socket | None = None
+        self._wake_w: socket.socket | None = None
+        self._timers: list[tuple[float, int, TimerHandle]] = []
+        self._seq = itertools.count()
+        self._calls: deque[Callable[[], object]] = deque()
+        self._blocking = False
+        self.watched = 0
+
+    # -- set-up ------------------------------------------------------------
+
+    def _open(self) -> selectors.BaseSelector:
+        if self._selector is None:
+            self._selector = selectors.DefaultSelector()
+            self._wake_r, self._wake_w = socket.socketpair()
+            self._wake_r.setblocking(False)
+            self._wake_w.setblocking(False)
+            self._selector.register(self._wake_r, selectors.EVENT_READ, None)
+        return self._selector
+
+    def close(self) -> None:
+        if self._selector is not None:
+            self._selector.close()
+            assert self._wake_r is not None
+            assert self._wake_w is not None
+            self._wake_r.close()
+            self._wake_w.close()
+            self._selector = None
+
+    # -- what can wake the scheduler ------------------------------------------
+
+    def call_later(self, delay: float, callback: Callable[[], object]) -> TimerHandle:
+        handle = TimerHandle(time.monotonic() + max(0.0, delay), callback)
+        heapq.heappush(self._timers, (handle.when, next(self._seq), handle))
+        return handle
+
+    def call_soon_threadsafe(self, callback: Callable[[], object]) -> None:
+        self._calls.append(callback)
+        # The scheduler sets _blocking before its last look at _calls, so either
+        # it sees this call or this thread sees it blocking and wakes it.
+        if self._blocking and self._wake_w is not None:
+            # A full pipe already holds a wake-up; a closed one has nobody to wake.
+            with contextlib.suppress(BlockingIOError, OSError):
+                self._wake_w.send(b"\0")
+
+    def watch_io(self, fileobj: Any, events: int, callback: Callable[[Any, int], object]) -> None:
+        selector = self._open()
+        try:
+            selector.modify(fileobj, events, callback)
+        except KeyError:
+            selector.register(fileobj, events, callback)
+            self.watched += 1
+
+    def unwatch_io(self, fileobj: Any) -> None:
+        if self._selector is None:
+            return
+        try:
+            self._selector.unregister(fileobj)
+        except (KeyError, ValueError):
+            return
+        self.watched -= 1
+
+    # -- running what is due ------------------------------------------------
+
+    def pending(self) -> bool:
+        """Is anything other than I/O known to be due, so that waiting would be wrong?"""
+        return bool(self._calls) or bool(self._timers and self._timers[0][0] <= time.monotonic())
+
+    def has_sources(self) -> bool:
+        """Could anything wake the scheduler later (timers, watched files)?"""
+        return bool(self._timers) or self.watched > 0
+
+    def run_due(self, block: bool) -> None:
+        """Run due calls, timers and I/O callbacks; with ``block``, wait for one first."""
+        timeout: float | None = 0.0
+        if block:
+            self._blocking = True
+            self._open()
+            timeout = None if not self._calls else 0.0
+            if timeout is None and self._timers:
+                timeout = max(0.0, self._timers[0][0] - time.monotonic())
+        try:
+            if self._selector is not None and (block or self.watched):
+                self._poll(timeout)
+        finally:
+            self._blocking = False
+        self._run_calls()
+        self._run_timers()
+
+    def _poll(self, timeout: float | None) -> None:
+        assert self._selector is not None
+        for key, mask in self._selector.select(timeout):
+            if key.data is None:
+                self._drain_wake_pipe()
+            else:
+                key.data(key.fileobj, mask)
+
+    def _drain_wake_pipe(self) -> None:
+        assert self._wake_r is not None
+        try:
+            while self._wake_r.recv(4096):
+                pass
+        except BlockingIOError:
+            pass
+
+    def _run_calls(self) -> None:
+        calls = self._calls
+        for _ in range(len(calls)):
+            calls.popleft()()
+
+    def _run_timers(self) -> None:
+        timers = self._timers
+        if not timers:
+            return
+        now = time.monotonic()
+        while timers and timers[0][0] <= now:
+            handle = heapq.heappop(timers)[2]
+            if not handle.cancelled:
+                handle.callback()

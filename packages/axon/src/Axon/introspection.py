@@ -1,0 +1,128 @@
+"""A cheap snapshot of a running system, and the instrument hooks of the scheduler.
+
+``snapshot()`` lists the components a scheduler knows (and those linked to
+them), their boxes with queue lengths, and the links between boxes. It is
+built only when asked for, so it costs nothing otherwise. ``to_dot()``
+draws it for Graphviz.
+
+An *instrument* is any object with some of the methods of ``Instrument``;
+``scheduler.add_instrument(obj)`` makes the scheduler call them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ._component import component
+from ._scheduler import scheduler
+
+__all__ = ["BoxInfo", "ComponentInfo", "Instrument", "LinkInfo", "Snapshot", "snapshot"]
+
+
+class Instrument(Protocol):
+    """The hooks a scheduler calls on its instruments (define any subset)."""
+
+    def activated(self, mp: Any) -> None: ...
+
+    def stepped(self, mp: Any, value: Any) -> None: ...
+
+    def finished(self, mp: Any, error: BaseException | None) -> None: ...
+
+
+@dataclass(frozen=True)
+class BoxInfo:
+    """One box: its name, kind (``"inbox"`` or ``"outbox"``), queued messages and size limit."""
+
+    name: str
+    kind: str
+    queued: int
+    size: int | None
+
+
+@dataclass(frozen=True)
+class ComponentInfo:
+    """One component: id, name, class, state (``runnable``/``sleeping``/``not running``), boxes."""
+
+    id: int
+    name: str
+    type: str
+    state: str
+    inboxes: tuple[BoxInfo, ...]
+    outboxes: tuple[BoxInfo, ...]
+
+
+@dataclass(frozen=True)
+class LinkInfo:
+    """A link from box ``source`` to box ``sink``, each as (component id, box name)."""
+
+    source: tuple[int, str]
+    sink: tuple[int, str]
+    passthrough: int
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Components and links of a system at one instant."""
+
+    components: tuple[ComponentInfo, ...]
+    links: tuple[LinkInfo, ...]
+
+    def to_dot(self) -> str:
+        """The system as a Graphviz DOT digraph (components as nodes, links as edges)."""
+        lines = ["digraph kamaelia {", "  rankdir=LR;", "  node [shape=box];"]
+        for c in self.components:
+            label = c.name.rsplit(".", 1)[-1]
+            lines.append(f'  c{c.id} [label="{label}"];')
+        for link in self.links:
+            lines.append(
+                f"  c{link.source[0]} -> c{link.sink[0]} "
+                f'[label="{link.source[1]} → {link.sink[1]}"];'
+            )
+        lines.append("}")
+        return "\n".join(lines) + "\n"
+
+
+def _state(sched: scheduler, comp: Any) -> str:
+    if comp not in sched._all:
+        return "not running"
+    return "sleeping" if comp._sleeping else "runnable"
+
+
+def _boxes(comp: Any, kind: str) -> tuple[BoxInfo, ...]:
+    boxes = comp.inboxes if kind == "inbox" else comp.outboxes
+    return tuple(BoxInfo(name, kind, box.local_len(), box.getSize()) for name, box in boxes.items())
+
+
+def snapshot(sched: scheduler | None = None) -> Snapshot:
+    """Describe every component ``sched`` (default: ``scheduler.run``) runs, and their links."""
+    sched = sched if sched is not None else scheduler.run
+    found: dict[Any, None] = {
+        mp: None for mp in sched.listAllThreads() if isinstance(mp, component)
+    }
+    links: list[LinkInfo] = []
+    pending = list(found)
+    while pending:
+        comp = pending.pop()
+        for link in comp.postoffice.linkages:
+            links.append(
+                LinkInfo(
+                    (link.source.id, link.sourcebox), (link.sink.id, link.sinkbox), link.passthrough
+                )
+            )
+            for other in (link.source, link.sink):
+                if other not in found:
+                    found[other] = None
+                    pending.append(other)
+    components = tuple(
+        ComponentInfo(
+            c.id,
+            c.name,
+            f"{type(c).__module__}.{type(c).__qualname__}",
+            _state(sched, c),
+            _boxes(c, "inbox"),
+            _boxes(c, "outbox"),
+        )
+        for c in sorted(found, key=lambda c: c.id)
+    )
+    return Snapshot(components, tuple(links))

@@ -1,0 +1,117 @@
+"""The plugin contract: how a package offers components and example systems.
+
+A package publishes a module of hook implementations through an entry
+point in the group ``kamaelia``::
+
+    # pyproject.toml
+    [project.entry-points.kamaelia]
+    mypackage = "mypackage._plugin"
+
+    # mypackage/_plugin.py
+    from Axon.plugins import ComponentSpec, ExampleSpec, hookimpl
+
+    @hookimpl
+    def kamaelia_components():
+        return [ComponentSpec.from_class(Doubler)]
+
+Discovery (the ``kamaelia`` command, in kamaelia-chassis) loads these with
+pluggy under the project name ``kamaelia``. Only kamaelia-axon is needed to
+publish components.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+import pluggy
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "PROJECT_NAME",
+    "ComponentSpec",
+    "ExampleSpec",
+    "hookimpl",
+    "hookspec",
+    "hookspecs",
+    "make_plugin_manager",
+]
+
+PROJECT_NAME = "kamaelia"
+ENTRY_POINT_GROUP = "kamaelia"
+
+hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+
+
+def _box_docs(boxes: Mapping[str, str] | Sequence[str]) -> Mapping[str, str]:
+    if isinstance(boxes, Mapping):
+        return MappingProxyType({str(k): str(v) for k, v in boxes.items()})
+    return MappingProxyType({str(name): "" for name in boxes})
+
+
+@dataclass(frozen=True)
+class ComponentSpec:
+    """A component a package offers: how to name it, build it and describe it."""
+
+    name: str
+    factory: Callable[..., Any]
+    summary: str = ""
+    inboxes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    outboxes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    module: str = ""
+    doc: str = ""
+
+    @classmethod
+    def from_class(cls, component_class: type, name: str | None = None) -> ComponentSpec:
+        """Describe a component class from its name, docstring and Inboxes/Outboxes."""
+        doc = inspect.getdoc(component_class) or ""
+        if doc == inspect.getdoc(_first_axon_base(component_class)):
+            doc = ""  # inherited from Axon's base class: says nothing about this one
+        return cls(
+            name=name or component_class.__name__,
+            factory=component_class,
+            summary=doc.strip().splitlines()[0] if doc.strip() else "",
+            inboxes=_box_docs(getattr(component_class, "Inboxes", {})),
+            outboxes=_box_docs(getattr(component_class, "Outboxes", {})),
+            module=component_class.__module__,
+            doc=doc,
+        )
+
+
+def _first_axon_base(component_class: type) -> type:
+    for base in component_class.__mro__:
+        if base.__module__.startswith("Axon."):
+            return base
+    return object
+
+
+@dataclass(frozen=True)
+class ExampleSpec:
+    """A runnable example system: ``run(argv)`` builds it and runs it to the end."""
+
+    name: str
+    summary: str
+    run: Callable[[list[str]], int | None]
+
+
+class hookspecs:
+    """The hooks a kamaelia plugin may implement."""
+
+    @hookspec
+    def kamaelia_components(self) -> Sequence[ComponentSpec | type]:  # type: ignore[empty-body]
+        """Return the components this package offers (specs, or component classes)."""
+
+    @hookspec
+    def kamaelia_examples(self) -> Sequence[ExampleSpec]:  # type: ignore[empty-body]
+        """Return the example systems this package offers."""
+
+
+def make_plugin_manager() -> pluggy.PluginManager:
+    """A plugin manager that knows the kamaelia hookspecs (plugins not yet loaded)."""
+    manager = pluggy.PluginManager(PROJECT_NAME)
+    manager.add_hookspecs(hookspecs)
+    return manager
