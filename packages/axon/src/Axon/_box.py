@@ -113,7 +113,9 @@ class postbox:
             def store(message: Any) -> None:
                 push(message)
                 if owner._sleeping:
-                    owner.scheduler._wake(owner)
+                    # scheduler._wake inlined: this is the hot path of every send.
+                    owner._sleeping = False
+                    owner.scheduler._runqueue.append(owner)
 
             return store
 

@@ -87,10 +87,9 @@ class component(microprocess):
     def dataReady(self, boxname: str = "inbox") -> int:
         """How many messages wait in inbox ``boxname``."""
         try:
-            queue = self.inboxes[boxname]._queue
+            return len(self.inboxes[boxname]._queue)  # type: ignore[arg-type]
         except KeyError:
             raise UnknownBox(self, "inbox", boxname, self.inboxes) from None
-        return len(queue) if queue is not None else 0
 
     def anyReady(self) -> str | bool:
         """The name of the first inbox holding a message (True for a nameless one), else False."""

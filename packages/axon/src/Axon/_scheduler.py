@@ -192,25 +192,26 @@ class scheduler(microprocess):
 
     def main(self, slowmo: float = 0, canblock: bool = False) -> Generator[int, None, None]:
         outer = getattr(_running, "scheduler", None)
-        _running.scheduler = self
         self._thread_ident = threading.get_ident()
         waker = self._waker
         try:
             while True:
+                _running.scheduler = self  # set per cycle: a nested scheduler may run between
+                if self._stop_requested:
+                    self._stop_all()
+                    return
                 if self._runqueue:
                     self._round()
                 if waker._calls or waker._timers or waker.watched:
                     waker.run_due(block=False)
-                if self._stop_requested:
-                    self._stop_all()
-                    return
-                if not self._runqueue:
+                if not self._runqueue and not self._stop_requested:
                     if not self._all and not self.wait_for_one and not waker._calls:
                         return
                     if canblock:
                         waker.run_due(block=True)
                 if slowmo:
                     time.sleep(slowmo)
+                _running.scheduler = outer
                 yield 1
         finally:
             self._thread_ident = None

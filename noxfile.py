@@ -1,0 +1,294 @@
+"""The one entry point for Kamaelia 2's tests, lint, types, docs and benchmarks.
+
+`nox -l` lists the sessions; plain `nox` runs the CI set (see `nox.options.sessions`).
+
+Every directory `packages/<dir>/` holding a `pyproject.toml` is a package, unless
+its name starts with `_` (`packages/_template` is the skeleton, tested by its own
+session). Each package is tested *alone*: its session installs the built wheel of
+that package with its `test` extra plus, by local path, only the packages of ours it
+declares (transitively). Everything else comes from the package index.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nox
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # nox itself depends on tomli on 3.10
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parent
+PACKAGES_DIR = ROOT / "packages"
+TEMPLATE_DIR = PACKAGES_DIR / "_template"
+PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+INTEGRATION_PYTHONS = ["3.11", "3.13"]
+STRICT_TYPED = "axon"  # package dir checked with mypy --strict
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.sessions = ["tests", "integration", "template", "lint", "typecheck", "docs"]
+# Interpreters come from the machine; nothing but packages is downloaded.
+nox.options.download_python = "never"
+os.environ["UV_PYTHON_DOWNLOADS"] = "never"
+
+
+# --------------------------------------------------------------------------- interpreters
+
+
+def _runs(executable: str) -> bool:
+    """True if `executable` starts (a pyenv shim for an inactive version does not)."""
+    try:
+        done = subprocess.run(
+            [executable, "-c", "pass"], capture_output=True, timeout=30, check=False
+        )
+    except OSError:
+        return False
+    return done.returncode == 0
+
+
+def _pyenv_root() -> Path | None:
+    if root := os.environ.get("PYENV_ROOT"):
+        return Path(root)
+    if pyenv := shutil.which("pyenv"):
+        done = subprocess.run([pyenv, "root"], capture_output=True, text=True, check=False)
+        if done.returncode == 0 and done.stdout.strip():
+            return Path(done.stdout.strip())
+    fallback = Path.home() / ".pyenv"
+    return fallback if fallback.is_dir() else None
+
+
+def _newest_pyenv_bin(root: Path, version: str) -> Path | None:
+    """The bin dir of the newest installed `version.N` (plain CPython releases only)."""
+    pattern = re.compile(rf"^{re.escape(version)}\.(\d+)$")
+    found = []
+    for path in glob.glob(str(root / "versions" / f"{version}.*")):
+        match = pattern.match(Path(path).name)
+        if match and (Path(path) / "bin" / f"python{version}").exists():
+            found.append((int(match.group(1)), Path(path) / "bin"))
+    return max(found)[1] if found else None
+
+
+def _expose_pyenv_interpreters(versions: Iterable[str]) -> None:
+    """Put pyenv's `python3.X` ahead on PATH for each version PATH cannot run.
+
+    pyenv only activates its global version, and its shims for the other versions
+    exist but fail, so nox (and uv) would report those interpreters missing - an
+    error when CI is set. Only the bin dirs of missing versions are prepended.
+    """
+    root = None
+    for version in versions:
+        on_path = shutil.which(f"python{version}")
+        if on_path and _runs(on_path):
+            continue
+        root = root or _pyenv_root()
+        bin_dir = _newest_pyenv_bin(root, version) if root else None
+        if bin_dir is not None:
+            os.environ["PATH"] = os.pathsep.join([str(bin_dir), os.environ.get("PATH", "")])
+
+
+_expose_pyenv_interpreters(PYTHONS)
+
+
+# --------------------------------------------------------------------------- packages
+
+
+@dataclass(frozen=True)
+class Package:
+    """One `packages/<dir>/pyproject.toml`, reduced to what installing it needs."""
+
+    dir: str
+    name: str  # canonical distribution name
+    version: str
+    requires: tuple[Requirement, ...]
+    extras: dict[str, tuple[Requirement, ...]] = field(hash=False)
+
+    @property
+    def path(self) -> Path:
+        return PACKAGES_DIR / self.dir
+
+    @classmethod
+    def load(cls, pyproject: Path) -> Package:
+        project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+        optional = project.get("optional-dependencies", {})
+        return cls(
+            dir=pyproject.parent.name,
+            name=canonicalize_name(project["name"]),
+            version=project.get("version", "0"),
+            requires=tuple(Requirement(r) for r in project.get("dependencies", [])),
+            extras={
+                canonicalize_name(k): tuple(Requirement(r) for r in v) for k, v in optional.items()
+            },
+        )
+
+
+def _discover() -> dict[str, Package]:
+    found = [Package.load(p) for p in sorted(PACKAGES_DIR.glob("*/pyproject.toml"))]
+    return {p.dir: p for p in found if not p.dir.startswith("_")}
+
+
+PACKAGES = _discover()
+BY_NAME = {p.name: p for p in PACKAGES.values()}
+
+
+Roots = Iterable[tuple[Package, frozenset[str]]]
+
+
+def _closure(roots: Roots) -> dict[Path, tuple[str, set[str]]]:
+    """Package path -> (name, extras), for `roots` and every package of ours they declare.
+
+    Walks `dependencies` plus the requested extras; a requirement naming one of our
+    packages pulls in that package with the extras it asks for, transitively.
+    """
+    wanted: dict[Path, tuple[str, set[str]]] = {}
+    todo = [(pkg, set(extras)) for pkg, extras in roots]
+    while todo:
+        pkg, extras = todo.pop()
+        _, have = wanted.get(pkg.path, (pkg.name, None))
+        if have is not None and extras <= have:
+            continue
+        wanted[pkg.path] = (pkg.name, (have or set()) | extras)
+        reqs = list(pkg.requires)
+        for extra in extras:
+            if extra not in pkg.extras:
+                raise ValueError(f"{pkg.name} has no extra {extra!r}; it has {sorted(pkg.extras)}")
+            reqs.extend(pkg.extras[extra])
+        for req in reqs:
+            dep = BY_NAME.get(canonicalize_name(req.name))
+            if dep is None:
+                continue
+            if not req.specifier.contains(dep.version, prereleases=True):
+                raise ValueError(
+                    f"{pkg.name} requires {req}, but packages/{dep.dir} is version {dep.version}"
+                )
+            todo.append((dep, {canonicalize_name(e) for e in req.extras}))
+    return wanted
+
+
+def _install_ours(session: nox.Session, roots: Roots, *extra: str) -> None:
+    """Install built wheels (not editable) of `roots` and their local closure, plus `extra`.
+
+    Everything goes into ONE pip/uv command so the resolver satisfies `kamaelia-*`
+    from the checkout and never from the index (where kamaelia-axon 1.14.32 lives).
+    """
+    try:
+        closure = _closure(roots)
+    except ValueError as error:
+        session.error(str(error))
+    specs, names = [], []
+    for path, (name, extras) in sorted(closure.items()):
+        spec = f"./{path.relative_to(ROOT).as_posix()}"
+        specs.append(spec + (f"[{','.join(sorted(extras))}]" if extras else ""))
+        names.append(name)
+    options = []
+    if session.venv_backend == "uv":
+        # A reused venv (`nox -r`) already "has" our names; always take the checkout.
+        options = [arg for name in names for arg in ("--reinstall-package", name)]
+    session.install(*specs, *extra, *options)
+
+
+def _everything(extras: frozenset[str] = frozenset()) -> list[tuple[Package, frozenset[str]]]:
+    return [(p, extras & frozenset(p.extras)) for p in PACKAGES.values()]
+
+
+TEST = frozenset({"test"})
+
+
+# --------------------------------------------------------------------------- sessions
+
+
+@nox.session(python=PYTHONS)
+@nox.parametrize("package", list(PACKAGES), ids=list(PACKAGES))
+def tests(session: nox.Session, package: str) -> None:
+    """One package installed alone, with only what it declares, then its own pytest suite."""
+    pkg = PACKAGES[package]
+    _install_ours(session, [(pkg, TEST & frozenset(pkg.extras))])
+    session.chdir(pkg.path)
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=INTEGRATION_PYTHONS)
+def integration(session: nox.Session) -> None:
+    """All packages installed together; every package's tests, then tests/integration."""
+    _install_ours(session, _everything(TEST))
+    for pkg in PACKAGES.values():
+        session.chdir(pkg.path)
+        session.run("pytest", *session.posargs)
+    session.chdir(ROOT)
+    if (ROOT / "tests" / "integration").is_dir():
+        session.run("pytest", "tests/integration", *session.posargs)
+
+
+@nox.session(python=PYTHONS[0])
+def template(session: nox.Session) -> None:
+    """The plugin template installs next to axon and passes its own tests."""
+    pyproject = TEMPLATE_DIR / "pyproject.toml"
+    if not pyproject.is_file():
+        session.error(f"{pyproject} is missing")
+    tpl = Package.load(pyproject)
+    _install_ours(session, [(tpl, TEST)])
+    session.chdir(tpl.path)
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff check and ruff format --check over the whole repository."""
+    session.install("ruff")
+    # --config: one rule set for every package, even one that carries its own table.
+    session.run("ruff", "check", "--config", "ruff.toml", ".", *session.posargs)
+    session.run("ruff", "format", "--config", "ruff.toml", "--check", ".")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict on axon and the template; plain mypy on the other packages' src."""
+    _install_ours(session, _everything(TEST), "mypy")
+    src_dirs = [p.path / "src" for p in PACKAGES.values() if (p.path / "src").is_dir()]
+    env = {"MYPYPATH": os.pathsep.join(str(d) for d in src_dirs)}
+    common = ["--python-version", "3.10", "--namespace-packages", "--explicit-package-bases"]
+    if STRICT_TYPED in PACKAGES:
+        session.run("mypy", "--strict", *common, "-p", "Axon", env=env)
+        # The template is what plugin authors copy, so it is held to axon's standard.
+        template_src = (TEMPLATE_DIR / "src").relative_to(ROOT).as_posix()
+        template_env = {"MYPYPATH": os.pathsep.join([env["MYPYPATH"], template_src])}
+        session.run("mypy", "--strict", *common, template_src, env=template_env)
+    others = [
+        (p.path / "src").relative_to(ROOT).as_posix()
+        for p in PACKAGES.values()
+        if p.dir != STRICT_TYPED and (p.path / "src").is_dir()
+    ]
+    if others:
+        session.run("mypy", "--ignore-missing-imports", *common, *others, env=env)
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the mkdocs site with --strict (warnings, broken links and refs fail)."""
+    config = ROOT / "docs" / "mkdocs.yml"
+    if not config.is_file():
+        session.skip("docs/mkdocs.yml not written yet")
+    _install_ours(session, _everything(), "mkdocs-material", "mkdocstrings[python]")
+    site = Path(session.create_tmp()) / "site"
+    session.run("mkdocs", "build", "--strict", "-f", str(config), "-d", str(site))
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Benchmarks against Kamaelia 1.14.32 and asyncio: `nox -s bench -- --help`."""
+    script = ROOT / "benchmarks" / "run.py"
+    if not script.is_file():
+        session.error("benchmarks/run.py does not exist")
+    _install_ours(session, _everything())
+    session.run("python", str(script), *session.posargs)
