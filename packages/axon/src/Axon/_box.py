@@ -11,6 +11,7 @@ So ``send`` never walks a chain: it is one call that appends to a
 from __future__ import annotations
 
 import logging
+import sys
 from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -21,6 +22,12 @@ __all__ = ["ShowAllTransits", "makeInbox", "makeOutbox", "postbox"]
 
 ShowAllTransits = False
 _transit_log = logging.getLogger("Axon.transit")
+
+
+def _show_all_transits() -> bool:
+    """The 1.x module flag, read where users set it: ``Axon.Box.ShowAllTransits``."""
+    public = sys.modules.get("Axon.Box")
+    return bool(getattr(public, "ShowAllTransits", ShowAllTransits))
 
 
 def _discard(message: object) -> None:
@@ -105,7 +112,7 @@ class postbox:
         size = self._size
         owner = self._owner
         name = self.name
-        transit = self._show_transit or (f"{name}" if ShowAllTransits else None)
+        transit = self._show_transit or (name if _show_all_transits() else None)
         push = queue.append
 
         if size is None and transit is None:
@@ -116,6 +123,8 @@ class postbox:
                     # scheduler._wake inlined: this is the hot path of every send.
                     owner._sleeping = False
                     owner.scheduler._runqueue.append(owner)
+                elif owner._pause_requested:
+                    owner._pause_requested = False  # sent to itself after pause(): stay awake
 
             return store
 
@@ -127,6 +136,8 @@ class postbox:
             push(message)
             if owner._sleeping:
                 owner.scheduler._wake(owner)
+            elif owner._pause_requested:
+                owner._pause_requested = False
 
         return store_checked
 
@@ -143,6 +154,8 @@ class postbox:
             for owner in feeders():
                 if owner._sleeping:
                     owner.scheduler._wake(owner)
+                elif owner._pause_requested:
+                    owner._pause_requested = False
             return message
 
         return pop_and_wake_feeders
@@ -160,6 +173,11 @@ class postbox:
         """Make ``newsource`` feed this box (one destination per source)."""
         if newsource._target is not None:
             raise BoxAlreadyLinkedToDestination(self, newsource._target, newsource)
+        box: postbox | None = self
+        while box is not None:
+            if box is newsource:
+                raise ValueError(f"linking {newsource!r} to {self!r} would make a loop of links")
+            box = box._target
         newsource._target = self
         self._sources.append(newsource)
         newsource._resolve()

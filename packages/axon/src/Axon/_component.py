@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Generator, Iterable, Mapping
 from typing import Any, ClassVar
 
@@ -16,6 +17,15 @@ __all__ = ["TraceAllRecvs", "TraceAllSends", "component"]
 TraceAllSends = False
 TraceAllRecvs = False
 _trace = logging.getLogger("Axon.trace")
+
+
+def _tracing() -> tuple[bool, bool]:
+    """The 1.x module flags, read where users set them: ``Axon.Component.TraceAll*``."""
+    public = sys.modules.get("Axon.Component")
+    return (
+        bool(getattr(public, "TraceAllSends", TraceAllSends)),
+        bool(getattr(public, "TraceAllRecvs", TraceAllRecvs)),
+    )
 
 
 class component(microprocess):
@@ -35,11 +45,12 @@ class component(microprocess):
                 self.send(self.recv("control"), "signal")
     """
 
-    Inboxes: ClassVar[Mapping[str, str] | Iterable[str]] = {
+    # Not ClassVar: a container may give an instance boxes of its own.
+    Inboxes: Mapping[str, str] | Iterable[str] = {
         "inbox": "Default inbox for data, like stdin in a Unix pipeline",
         "control": "Shutdown and other control messages, like Unix signals",
     }
-    Outboxes: ClassVar[Mapping[str, str] | Iterable[str]] = {
+    Outboxes: Mapping[str, str] | Iterable[str] = {
         "outbox": "Default outbox for data, like stdout in a Unix pipeline",
         "signal": "Shutdown and other signals, sent when this component stops",
     }
@@ -57,8 +68,9 @@ class component(microprocess):
         self.children: list[Any] = []
         self._callOnCloseDown: list[Any] = []
         self.postoffice = postoffice()
-        if TraceAllSends or TraceAllRecvs:
-            self._trace_boxes()
+        sends, recvs = _tracing()
+        if sends or recvs:
+            self._trace_boxes(sends, recvs)
 
     def __str__(self) -> str:
         return f"Component {self.name} [ inboxes : {self.inboxes} outboxes : {self.outboxes}"
@@ -113,7 +125,11 @@ class component(microprocess):
 
     def setInboxSize(self, boxname: str, size: int | None) -> None:
         """Limit inbox ``boxname`` to ``size`` messages (None: no limit)."""
-        self.inboxes[boxname].setSize(size)
+        try:
+            box = self.inboxes[boxname]
+        except KeyError:
+            raise UnknownBox(self, "inbox", boxname, self.inboxes) from None
+        box.setSize(size)
 
     # -- links and children ----------------------------------------------------
 
@@ -183,7 +199,7 @@ class component(microprocess):
 
     # -- tracing (module flags TraceAllSends / TraceAllRecvs, as in 1.x) --
 
-    def _trace_boxes(self) -> None:
+    def _trace_boxes(self, sends: bool, recvs: bool) -> None:
         plain_send, plain_recv = self.send, self.recv
 
         def send(message: Any, boxname: str = "outbox") -> None:
@@ -195,7 +211,7 @@ class component(microprocess):
             _trace.info("RECV %s %r: %r", self.name, boxname, message)
             return message
 
-        if TraceAllSends:
+        if sends:
             self.send = send  # type: ignore[method-assign]
-        if TraceAllRecvs:
+        if recvs:
             self.recv = recv  # type: ignore[method-assign]

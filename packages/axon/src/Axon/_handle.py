@@ -10,7 +10,7 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Generator
-from typing import Any, ClassVar
+from typing import Any
 
 from ._adaptive import AdaptiveCommsComponent
 from ._cat import coordinatingassistanttracker
@@ -56,8 +56,8 @@ class Handle(AdaptiveCommsComponent):
     returns the oldest message sent there or raises ``queue.Empty``.
     """
 
-    Inboxes: ClassVar[dict[str, str]] = {}
-    Outboxes: ClassVar[dict[str, str]] = {}
+    Inboxes: dict[str, str] = {}
+    Outboxes: dict[str, str] = {}
 
     def __init__(self, someComponent: Any) -> None:
         super().__init__()
@@ -70,6 +70,12 @@ class Handle(AdaptiveCommsComponent):
         for boxname in someComponent.outboxes:
             self._from_child[self.addInbox("from " + boxname)] = boxname
             self._received[boxname] = queue.Queue()
+        # Linked now, not when it first runs: put() straight after activate() must not be lost.
+        self.addChildren(someComponent)
+        for boxname, outbox in self._to_child.items():
+            self.link((self, outbox), (someComponent, boxname))
+        for inbox, boxname in self._from_child.items():
+            self.link((someComponent, boxname), (self, inbox))
 
     def put(self, data: Any, boxname: str = "inbox") -> None:
         """Send ``data`` to the wrapped component's inbox ``boxname`` (any thread)."""
@@ -87,11 +93,6 @@ class Handle(AdaptiveCommsComponent):
 
     def main(self) -> Generator[Any, None, None]:
         child = self.child
-        self.addChildren(child)
-        for boxname, outbox in self._to_child.items():
-            self.link((self, outbox), (child, boxname))
-        for inbox, boxname in self._from_child.items():
-            self.link((child, boxname), (self, inbox))
         yield newComponent(child)
         while True:
             for inbox, boxname in self._from_child.items():

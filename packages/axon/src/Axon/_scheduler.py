@@ -22,7 +22,7 @@ from ._ipc import WaitComplete, newComponent, reactivate, shutdownMicroprocess
 from ._microprocess import _nullscheduler, microprocess
 from ._waker import TimerHandle, Waker
 
-__all__ = ["scheduler"]
+__all__ = ["running_scheduler", "scheduler"]
 
 log = logging.getLogger("Axon.scheduler")
 _running = threading.local()  # the scheduler whose loop runs in this thread, if any
@@ -39,6 +39,15 @@ def running_scheduler() -> scheduler | None:
 
 def _on_new_component(sched: scheduler, mp: Any, value: newComponent) -> None:
     for component in value.components():
+        if not isinstance(component, microprocess):
+            raise YieldedValueError(
+                f"{mp.name} yielded newComponent({component!r}): it needs component instances"
+                + (
+                    " (a class: did you forget the brackets?)"
+                    if isinstance(component, type)
+                    else ""
+                )
+            )
         component.activate(Scheduler=sched)
 
 
@@ -69,6 +78,16 @@ _YIELD_HANDLERS: dict[type, Callable[[Any, Any, Any], None]] = {
     types.CoroutineType: _on_mistake,
     types.AsyncGeneratorType: _on_mistake,
 }
+
+
+def _close_generator(mp: Any, generator: Any) -> None:
+    close = getattr(generator, "close", None)
+    if close is None:
+        return
+    try:
+        close()
+    except Exception:
+        log.exception("closing %s's generator while stopping raised", mp.name)
 
 
 class scheduler(microprocess):
@@ -143,15 +162,24 @@ class scheduler(microprocess):
     def stop(self) -> None:
         """Stop every microprocess at the end of the current cycle; ``runThreads`` then returns.
 
-        Unlike 1.x, the scheduler can run again afterwards. Safe from any thread.
+        Unlike 1.x, the scheduler can run again afterwards. Safe from any thread;
+        when the scheduler is not running, everything is stopped at once.
         """
+        if self._thread_ident is None:
+            self._stop_all()
+            return
         self._stop_requested = True
         self._waker.call_soon_threadsafe(lambda: None)
 
     def runThreads(self, slowmo: float = 0) -> None:
         """Run until no microprocess is left; ``slowmo`` sleeps that long per cycle."""
-        for _ in self.main(slowmo, canblock=True):
-            pass
+        outer = getattr(_running, "scheduler", None)
+        _running.scheduler = self  # for the whole run, so a signal handler always finds it
+        try:
+            for _ in self.main(slowmo, canblock=True):
+                pass
+        finally:
+            _running.scheduler = outer
 
     @property
     def time(self) -> float:
@@ -311,9 +339,12 @@ class scheduler(microprocess):
         self._all.clear()
         self._runqueue.clear()
         for mp in everything:
+            steps = [*(mp._outer or ()), mp._next]
             mp._next = None
             mp._outer = None
             mp._sleeping = False
+            for step in reversed(steps):  # innermost first, so `finally` blocks run
+                _close_generator(mp, getattr(step, "__self__", None))
             mp.stop()
             mp.scheduler = _nullscheduler
 

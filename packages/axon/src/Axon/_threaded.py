@@ -94,6 +94,7 @@ class threadedcomponent(component):
         """Carry out what the thread queued; True once it has finished and all is done."""
         outqueue = self._outqueue
         took = False
+        finished: tuple[Any, ...] | None = None
         try:
             while outqueue:
                 item = outqueue[0]
@@ -102,18 +103,17 @@ class threadedcomponent(component):
                 elif item[0] is _CALL:
                     self._answer(item[1], item[2])
                 else:
-                    outqueue.popleft()
-                    if item[1] is not None:
-                        raise item[1]
-                    return True
+                    finished = outqueue.popleft()
+                    break
                 outqueue.popleft()
                 took = True
         except noSpaceInBox:
             pass  # the receiver is full: its next recv wakes this proxy again
-        finally:
-            if took:
-                self._thread_event.set()  # room in the queue for a thread that met a full one
-        return False
+        if took:
+            self._thread_event.set()  # room in the queue for a thread that met a full one
+        if finished is not None and finished[1] is not None:
+            raise finished[1]  # the thread's own exception, message and traceback intact
+        return finished is not None
 
     @staticmethod
     def _answer(call: Callable[[], Any], reply: _Reply) -> None:
@@ -149,6 +149,12 @@ class threadedcomponent(component):
     def send(self, message: Any, boxname: str = "outbox") -> None:
         """From the thread: queue ``message`` for outbox ``boxname``."""
         if not self._in_thread():
+            running_in = self.scheduler._thread_ident
+            if running_in is not None and running_in != threading.get_ident():
+                raise RuntimeError(
+                    f"{self.name}.send() called from thread {threading.current_thread().name}: "
+                    "only its own thread (or, outside it, the scheduler's) may send"
+                )
             return super().send(message, boxname)
         if boxname not in self.outboxes:
             raise UnknownBox(self, "outbox", boxname, self.outboxes)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Generator, Iterable, Mapping
-from typing import Any, ClassVar
+from typing import Any
 
 from .._adaptive import AdaptiveCommsComponent
 from .._scheduler import scheduler
@@ -14,8 +14,8 @@ __all__ = ["StepScheduler", "run_component", "run_system"]
 class _Collector(AdaptiveCommsComponent):
     """Never runs: its inboxes just keep what a component under test sends."""
 
-    Inboxes: ClassVar[dict[str, str]] = {}
-    Outboxes: ClassVar[dict[str, str]] = {}
+    Inboxes: dict[str, str] = {}
+    Outboxes: dict[str, str] = {}
 
 
 class _StopWhenFinished:
@@ -63,7 +63,7 @@ def run_component(
     component: Any, inputs: Mapping[str, Iterable[Any]] | None = None, timeout: float = 5.0
 ) -> dict[str, list[Any]]:
     """Feed ``inputs`` (inbox name -> messages) to ``component``, run it to its end on a
-    fresh scheduler, and return what it sent, by outbox name.
+    fresh scheduler, and return what it sent, by outbox name (private "_" outboxes are skipped).
 
     Raises TimeoutError (naming the component) if it has not finished after
     ``timeout`` seconds, and ComponentError if it crashes.
@@ -73,6 +73,8 @@ def run_component(
             component._deliver(message, boxname)
     collector = _Collector()
     for boxname in component.outboxes:
+        if boxname.startswith("_"):
+            continue  # private: the component links these itself
         collector.link((component, boxname), (collector, collector.addInbox(boxname)))
     _run_until_finished(scheduler(), [component], timeout)
     return {name: list(box._queue or ()) for name, box in collector.inboxes.items()}
@@ -81,7 +83,8 @@ def run_component(
 def run_system(*components: Any, timeout: float = 5.0) -> None:
     """Activate ``components`` on a fresh scheduler and run until all have finished.
 
-    Raises TimeoutError naming the ones still running after ``timeout`` seconds.
+    Anything they started that is still running then is stopped. Raises
+    TimeoutError naming the ones still running after ``timeout`` seconds.
     """
     _run_until_finished(scheduler(), list(components), timeout)
 

@@ -1,0 +1,120 @@
+"""background + Handle: driving a component from ordinary blocking code."""
+
+from __future__ import annotations
+
+import queue
+import time
+
+import pytest
+from Axon.background import background
+from Axon.Component import component
+from Axon.Handle import Handle
+from Axon.Ipc import producerFinished, shutdownMicroprocess
+from Axon.Scheduler import scheduler
+
+
+class Doubler(component):
+    def main(self):
+        while True:
+            for value in self.Inbox("inbox"):
+                self.send(value * 2, "outbox")
+            while self.dataReady("control"):
+                message = self.recv("control")
+                if isinstance(message, (producerFinished, shutdownMicroprocess)):
+                    self.send(message, "signal")
+                    return
+            self.pause()
+            yield 1
+
+
+def get_with_retry(handle, boxname="outbox", attempts=2000):
+    """Bounded retry: Handle.get does not block, it raises queue.Empty."""
+    for _ in range(attempts):
+        try:
+            return handle.get(boxname)
+        except queue.Empty:
+            time.sleep(0.001)
+    raise AssertionError(f"nothing arrived on {boxname!r} after {attempts} tries")
+
+
+def start_background(before):
+    """Start a zapping background scheduler and wait (bounded) until it has installed itself."""
+    bg = background(zap=True)
+    bg.start()
+    for _ in range(2000):
+        if scheduler.run is not before:
+            return bg
+        time.sleep(0.001)
+    raise AssertionError("background scheduler did not start")
+
+
+def finish_background(bg):
+    """Join the background thread; if it is still running after 5 s, stop its scheduler so no thread leaks."""
+    bg.join(5)
+    alive = bg.is_alive()
+    if alive:
+        scheduler.run.stop()
+        bg.join(5)
+    return alive
+
+
+def test_handle_put_and_get(axon_scheduler):
+    """Numbers put into a doubling component come back doubled through Handle.get; the thread then ends."""
+    bg = start_background(axon_scheduler)
+    handle = Handle(Doubler()).activate()
+    try:
+        with pytest.raises(queue.Empty):
+            handle.get("outbox")
+        for n in range(5):
+            handle.put(n, "inbox")
+        results = [get_with_retry(handle) for _ in range(5)]
+        assert results == [0, 2, 4, 6, 8]
+        handle.put(producerFinished(), "control")
+        assert isinstance(get_with_retry(handle, "signal"), producerFinished)
+    finally:
+        still_running = finish_background(bg)
+    assert not still_running
+
+
+def test_put_right_after_activate_is_not_lost(axon_scheduler):
+    """Data put() straight after activate(), before the scheduler has run the Handle, is still delivered."""
+    handle = Handle(Doubler()).activate()
+    handle.put(21, "inbox")  # queued before the Handle's main() has had a chance to run
+    handle.put(producerFinished(), "control")
+    bg = background()  # runs the fixture's fresh default scheduler
+    bg.start()
+    try:
+        assert get_with_retry(handle, attempts=500) == 42
+    finally:
+        still_running = finish_background(bg)
+    assert not still_running
+
+
+def test_only_one_background_at_a_time(axon_scheduler):
+    """A second background scheduler while one runs raises RuntimeError."""
+
+    class Holder(component):
+        released = False
+
+        def main(self):
+            while not self.released:
+                self.pause()
+                yield 1
+
+    bg = start_background(axon_scheduler)
+    holder = Holder().activate()
+    try:
+        with pytest.raises(RuntimeError, match="only one background scheduler"):
+            background()
+    finally:
+        holder.released = True
+        holder.unpause()
+        still_running = finish_background(bg)
+    assert not still_running
+
+
+def test_put_before_activate_is_a_clear_error():
+    """put() on a Handle that is not running raises RuntimeError saying to activate it."""
+    handle = Handle(Doubler())
+    with pytest.raises(RuntimeError, match="activate it"):
+        handle.put(1)

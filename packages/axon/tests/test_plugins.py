@@ -1,0 +1,81 @@
+"""The plugin contract: ComponentSpec, ExampleSpec and the pluggy plugin manager."""
+
+from __future__ import annotations
+
+from Axon import plugins
+from Axon.Component import component
+from Axon.plugins import ComponentSpec, ExampleSpec, hookimpl, make_plugin_manager
+
+
+class Doubler(component):
+    """Doubles every number it receives.
+
+    Longer description here.
+    """
+
+    Inboxes = {"inbox": "numbers", "control": "shutdown messages"}
+    Outboxes = {"outbox": "doubled numbers", "signal": "passes shutdown on"}
+
+
+class ListBoxes(component):
+    Inboxes = ["inbox", "control"]
+    Outboxes = ["outbox"]
+
+
+def test_project_name_and_entry_point_group():
+    """The pluggy project and entry point group are both "kamaelia"."""
+    assert plugins.PROJECT_NAME == "kamaelia"
+    assert plugins.ENTRY_POINT_GROUP == "kamaelia"
+
+
+def test_component_spec_from_class():
+    """from_class takes the name, first docstring line, box docs and module from the class."""
+    spec = ComponentSpec.from_class(Doubler)
+    assert spec.name == "Doubler"
+    assert spec.summary == "Doubles every number it receives."
+    assert dict(spec.inboxes) == {"inbox": "numbers", "control": "shutdown messages"}
+    assert dict(spec.outboxes) == {"outbox": "doubled numbers", "signal": "passes shutdown on"}
+    assert spec.module == __name__
+    assert isinstance(spec.factory(), Doubler)
+
+
+def test_component_spec_from_class_with_name_and_list_boxes():
+    """A given name overrides the class name; list boxes get empty descriptions; no docstring, no summary."""
+    spec = ComponentSpec.from_class(ListBoxes, name="lister")
+    assert spec.name == "lister"
+    assert spec.summary == ""
+    assert dict(spec.inboxes) == {"inbox": "", "control": ""}
+    assert dict(spec.outboxes) == {"outbox": ""}
+
+
+def test_factory_passes_keyword_arguments():
+    """spec.factory(**kwargs) builds a component with those attributes."""
+    made = ComponentSpec.from_class(Doubler).factory(factor=3)
+    assert made.factor == 3
+
+
+def test_plugin_manager_calls_registered_hookimpls():
+    """A plugin manager from make_plugin_manager() calls a registered @hookimpl."""
+
+    class MyPlugin:
+        @hookimpl
+        def kamaelia_components(self):
+            return [ComponentSpec.from_class(Doubler)]
+
+        @hookimpl
+        def kamaelia_examples(self):
+            return [ExampleSpec(name="double", summary="Doubles.", run=lambda argv: 0)]
+
+    pm = make_plugin_manager()
+    pm.register(MyPlugin())
+    [components] = pm.hook.kamaelia_components()
+    [examples] = pm.hook.kamaelia_examples()
+    assert [c.name for c in components] == ["Doubler"]
+    assert examples[0].name == "double"
+    assert examples[0].run([]) == 0
+
+
+def test_plugin_manager_starts_empty():
+    """A fresh plugin manager has no plugins, so the hooks return nothing."""
+    pm = make_plugin_manager()
+    assert pm.hook.kamaelia_components() == []
