@@ -1,0 +1,194 @@
+"""The ``kamaelia`` command: list, show, run, demo and graph.
+
+User mistakes (unknown names, bad files, missing Graphviz) end with one
+``kamaelia <command>: error: ...`` line on stderr and a non-zero exit, never a
+traceback; ``--debug`` adds tracebacks and debug logging.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import logging
+import sys
+from collections.abc import Sequence
+from typing import TypeAlias
+
+from Kamaelia.Chassis import _cli_commands as commands
+from Kamaelia.Chassis._cli_run import UserError
+
+__all__ = ["build_parser", "main"]
+
+log = logging.getLogger("Kamaelia.Chassis.cli")
+
+# argparse has no public name for what add_subparsers() returns, and the class
+# is not subscriptable at run time: a string alias keeps it for type checkers.
+_Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+_DESCRIPTION = """\
+Discover, inspect, run and draw Kamaelia systems.
+
+Components come from installed packages that register themselves in the
+'kamaelia' entry-point group (set KAMAELIA_DISABLE_PLUGIN_AUTOLOAD=1 to skip
+discovery). Run 'kamaelia COMMAND --help' for each command's options.
+"""
+
+_EPILOG = """\
+examples:
+  kamaelia list                      what is installed
+  kamaelia show ConsoleEchoer        one component's boxes and documentation
+  kamaelia run system.toml           run a graph file (or a Python file)
+  kamaelia graph system.toml -o system.svg --format svg
+  kamaelia demo                      the example systems on offer
+"""
+
+
+def _version() -> str:
+    parts = []
+    for dist in ("kamaelia-chassis", "kamaelia-axon"):
+        try:
+            parts.append(f"{dist} {importlib.metadata.version(dist)}")
+        except importlib.metadata.PackageNotFoundError:
+            parts.append(f"{dist} (not installed)")
+    return "kamaelia (" + ", ".join(parts) + ")"
+
+
+def _add_list(sub: _Subparsers) -> None:
+    p = sub.add_parser(
+        "list",
+        help="installed component packages, their versions and components",
+        description="List the installed Kamaelia plugin packages with their versions, "
+        "components and examples. Plugins that could not be loaded are reported "
+        "under 'problems' (on stderr) and do not stop the listing.",
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON document instead of text")
+    p.set_defaults(handler=commands.cmd_list)
+
+
+def _add_show(sub: _Subparsers) -> None:
+    p = sub.add_parser(
+        "show",
+        help="one component's inboxes, outboxes and documentation",
+        description="Show a registered component: its package, module, inboxes and outboxes "
+        "with their descriptions, and its documentation.",
+    )
+    p.add_argument("name", metavar="NAME", help="component name, or DISTRIBUTION:NAME")
+    p.add_argument("--json", action="store_true", help="print one JSON document instead of text")
+    p.set_defaults(handler=commands.cmd_show)
+
+
+def _add_run(sub: _Subparsers) -> None:
+    p = sub.add_parser(
+        "run",
+        help="run a system from a TOML graph file or a Python file",
+        description="Run a system until it finishes. FILE.toml is a graph file naming "
+        "registered components and their links (see the kamaelia-chassis README); "
+        "FILE.py is run as __main__ with ARGS as its sys.argv[1:]. Ctrl-C stops "
+        "the system (exit status 130).",
+    )
+    p.add_argument("file", metavar="FILE", help="a .toml graph file or a .py file")
+    p.add_argument(
+        "args", metavar="ARGS", nargs=argparse.REMAINDER, help="arguments for a Python file"
+    )
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="validate the graph file and build its components, but do not run",
+    )
+    p.set_defaults(handler=commands.cmd_run)
+
+
+def _add_demo(sub: _Subparsers) -> None:
+    p = sub.add_parser(
+        "demo",
+        help="list or run the example systems installed packages offer",
+        description="Without NAME, list the example systems offered by installed packages. "
+        "With NAME (or DISTRIBUTION:NAME), run that example, passing ARGS to it. "
+        "Ctrl-C stops it (exit status 130).",
+    )
+    p.add_argument("name", metavar="NAME", nargs="?", help="example to run")
+    p.add_argument(
+        "args", metavar="ARGS", nargs=argparse.REMAINDER, help="arguments for the example"
+    )
+    p.set_defaults(handler=commands.cmd_demo)
+
+
+def _add_graph(sub: _Subparsers) -> None:
+    p = sub.add_parser(
+        "graph",
+        help="draw a graph file's system (DOT, or SVG/PNG with Graphviz)",
+        description="Draw the components and links of a TOML graph file. DOT text needs "
+        "nothing else; svg and png run Graphviz's 'dot' program.",
+    )
+    p.add_argument("file", metavar="FILE", help="a .toml graph file")
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=("dot", "svg", "png"),
+        default="dot",
+        help="output format (default: dot)",
+    )
+    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+    p.set_defaults(handler=commands.cmd_graph)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``kamaelia`` command."""
+    parser = argparse.ArgumentParser(
+        prog="kamaelia",
+        description=_DESCRIPTION,
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument("--debug", action="store_true", help="show debug logging and tracebacks")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for add in (_add_list, _add_show, _add_run, _add_demo, _add_graph):
+        add(sub)
+    return parser
+
+
+def _setup_logging(debug: bool) -> tuple[logging.Handler, int]:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("kamaelia: %(levelname)s: %(name)s: %(message)s"))
+    # Without --debug, plugin problems are shown by the commands themselves.
+    handler.setLevel(logging.DEBUG if debug else logging.ERROR)
+    root = logging.getLogger()
+    old_level = root.level
+    root.addHandler(handler)
+    if debug:
+        root.setLevel(logging.DEBUG)
+    return handler, old_level
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``kamaelia`` command with *argv* (default ``sys.argv[1:]``); return the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else 2
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    handler, old_level = _setup_logging(args.debug)
+    try:
+        return int(args.handler(args) or 0)
+    except UserError as exc:
+        if args.debug:
+            log.debug("user error", exc_info=True)
+        sys.stderr.write(f"kamaelia {args.command}: error: {exc}\n")
+        return exc.exit_status
+    except BrokenPipeError:  # e.g. `kamaelia list | head`: not an error
+        return 0
+    except KeyboardInterrupt:  # Ctrl-C outside a running system (e.g. while loading)
+        sys.stderr.write("kamaelia: interrupted (Ctrl-C)\n")
+        return 130
+    finally:
+        # main() may be called more than once in a process (tests, embedding).
+        logging.getLogger().removeHandler(handler)
+        logging.getLogger().setLevel(old_level)
+
+
+if __name__ == "__main__":  # pragma: no cover - `python -m Kamaelia.Chassis._cli`
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""Fanout: copy every message to several named outboxes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from Axon.Component import component
+
+from Kamaelia.Util._control import is_shutdown
+
+__all__ = ["Fanout"]
+
+
+class Fanout(component):
+    """Fanout(boxnames) -> copy each inbox message to every outbox.
+
+    The named outboxes are added to this instance only.  As in 1.x, each
+    message also goes to the standard ``outbox`` and ``signal`` outboxes.
+    ``producerFinished`` or ``shutdownMicroprocess`` on ``control`` stops it
+    (after the messages already received) and is sent on ``signal``.
+    """
+
+    Inboxes = {"inbox": "Messages to copy", "control": "Shutdown signalling"}
+    Outboxes = {"outbox": "A copy of each message", "signal": "Shutdown signalling (and copies)"}
+
+    def __init__(self, boxnames: Iterable[str]) -> None:
+        outboxes = dict(type(self).Outboxes)
+        for name in boxnames:
+            outboxes[name] = "A copy of each message received on 'inbox'"
+        # Per instance: the class stays untouched (axon types these ClassVar).
+        self.Outboxes = outboxes  # type: ignore[misc]
+        super().__init__()
+
+    def main(self):  # type: ignore[override]
+        """Copy messages out until told to stop."""
+        boxes = list(self.Outboxes)
+        while True:
+            while self.dataReady("inbox"):
+                data = self.recv("inbox")
+                for box in boxes:
+                    self.send(data, box)
+            while self.dataReady("control"):
+                msg = self.recv("control")
+                if is_shutdown(msg):
+                    self.send(msg, "signal")
+                    return
+            self.pause()
+            yield 1

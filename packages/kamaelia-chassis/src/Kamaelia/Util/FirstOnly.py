@@ -1,0 +1,30 @@
+"""FirstOnly: pass on the first message only."""
+
+from __future__ import annotations
+
+from Axon.Component import component
+
+__all__ = ["FirstOnly"]
+
+
+class FirstOnly(component):
+    """FirstOnly() -> send the first inbox message; discard the rest.
+
+    As in 1.x, any message on ``control`` ends it and is passed on to ``signal``.
+    """
+
+    Inboxes = {"inbox": "Messages (only the first is sent)", "control": "Any message stops it"}
+    Outboxes = {"outbox": "The first message", "signal": "Shutdown signalling"}
+
+    def main(self):  # type: ignore[override]
+        """Send the first message, drop the others, stop on any control message."""
+        sent = False
+        while not self.dataReady("control"):
+            while self.dataReady("inbox"):
+                msg = self.recv("inbox")
+                if not sent:
+                    self.send(msg, "outbox")
+                    sent = True
+            self.pause()
+            yield 1
+        self.send(self.recv("control"), "signal")

@@ -1,0 +1,167 @@
+"""The installed `kamaelia` console script, run as a separate process."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from Kamaelia.Chassis.Registry import AUTOLOAD_ENV_VAR
+
+SCRIPT = Path(sys.executable).parent / ("kamaelia.exe" if os.name == "nt" else "kamaelia")
+POSIX_ONLY = pytest.mark.skipif(os.name == "nt", reason="sends SIGINT, which Windows lacks")
+
+
+def kamaelia(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != AUTOLOAD_ENV_VAR}
+    return subprocess.run(
+        [str(SCRIPT), *args], capture_output=True, text=True, timeout=30, env=env, **kwargs
+    )
+
+
+def test_the_console_script_is_installed():
+    """Installing kamaelia-chassis puts a `kamaelia` script next to the interpreter."""
+    assert SCRIPT.is_file(), f"{SCRIPT} missing: is kamaelia-chassis installed in this environment?"
+
+
+def test_installed_command_lists_the_chassis_package():
+    """`kamaelia list --json` from the script finds kamaelia-chassis through its entry point."""
+    done = kamaelia("list", "--json")
+    assert done.returncode == 0, done.stderr
+    packages = {p["distribution"]: p for p in json.loads(done.stdout)["packages"]}
+    chassis = packages["kamaelia-chassis"]
+    assert chassis["version"] == "2.0.0a1"
+    assert chassis["entry_point"] == "chassis"
+    names = {c["name"] for c in chassis["components"]}
+    assert {"Pipeline", "Graphline", "DataSource", "PassThrough"} <= names
+
+
+def test_installed_command_user_error_has_no_traceback():
+    """A user mistake exits 1 with one stderr line."""
+    done = kamaelia("show", "Pipelin")
+    assert done.returncode == 1
+    assert done.stderr == (
+        "kamaelia show: error: unknown component 'Pipelin'; did you mean: Pipeline?\n"
+    )
+
+
+def test_python_m_entry_runs_the_same_command():
+    """`python -m Kamaelia.Chassis._cli --version` works like the script."""
+    done = subprocess.run(
+        [sys.executable, "-m", "Kamaelia.Chassis._cli", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert done.returncode == 0
+    assert done.stdout.startswith("kamaelia (kamaelia-chassis 2.0.0a1")
+
+
+def _interrupt_when(proc: subprocess.Popen[str], marker: str, stream: str) -> str:
+    """Read *stream* until *marker* shows up, then send SIGINT; return what was read."""
+    seen = []
+    pipe = proc.stderr if stream == "stderr" else proc.stdout
+    assert pipe is not None
+    for line in pipe:  # bounded by the test timeout
+        seen.append(line)
+        if marker in line:
+            break
+    else:
+        pytest.fail(f"{marker!r} never appeared; got {''.join(seen)!r}")
+    proc.send_signal(signal.SIGINT)
+    return "".join(seen)
+
+
+@POSIX_ONLY
+def test_ctrl_c_stops_a_running_graph_cleanly(tmp_path):
+    """SIGINT during `kamaelia run FILE.toml` exits 130 with one line and no traceback."""
+    graph = tmp_path / "forever.toml"
+    # A PassThrough with nothing feeding it waits forever.
+    graph.write_text('[components.idle]\ntype = "PassThrough"\n')
+    proc = subprocess.Popen(
+        [str(SCRIPT), "--debug", "run", str(graph)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _interrupt_when(proc, "Kamaelia.Chassis.cli: running the system", "stderr")
+        _, err = proc.communicate(timeout=20)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130, err
+    assert "kamaelia: interrupted (Ctrl-C); the system was shut down\n" in err
+    assert "Traceback" not in err
+
+
+@POSIX_ONLY
+def test_ctrl_c_stops_a_running_python_file_cleanly(tmp_path):
+    """SIGINT during `kamaelia run FILE.py` exits 130 with one stderr line."""
+    script = tmp_path / "forever.py"
+    script.write_text(
+        textwrap.dedent(
+            """
+            import sys
+            from Kamaelia.Chassis.Pipeline import Pipeline
+            from Kamaelia.Util.PassThrough import PassThrough
+
+            print("ready", flush=True)
+            Pipeline(PassThrough(), PassThrough()).run()
+            """
+        )
+    )
+    proc = subprocess.Popen(
+        [str(SCRIPT), "run", str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        _interrupt_when(proc, "ready", "stdout")
+        _, err = proc.communicate(timeout=20)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130, err
+    assert err == "kamaelia: interrupted (Ctrl-C); the system was shut down\n"
+
+
+@POSIX_ONLY
+def test_a_second_ctrl_c_interrupts_a_stuck_component(tmp_path):
+    """A component blocked inside one step cannot trap the user: Ctrl-C again ends the run."""
+    script = tmp_path / "stuck.py"
+    script.write_text(
+        textwrap.dedent(
+            """
+            import time
+            from Axon.Component import component
+
+            class Stuck(component):
+                def main(self):
+                    print("ready", flush=True)
+                    time.sleep(60)  # blocks the scheduler thread: stop() cannot act
+                    yield 1
+
+            Stuck().run()
+            """
+        )
+    )
+    proc = subprocess.Popen(
+        [str(SCRIPT), "run", str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        _interrupt_when(proc, "ready", "stdout")
+        # Keep pressing Ctrl-C (two presses may arrive as one signal) until it exits.
+        for _ in range(20):
+            try:
+                proc.wait(timeout=1.0)
+                break
+            except subprocess.TimeoutExpired:
+                proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=20)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130, err
+    assert err == "kamaelia: interrupted (Ctrl-C); the system was shut down\n"
