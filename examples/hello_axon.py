@@ -14,7 +14,7 @@ class Source(component):
     """Sends each word of a sentence, then producerFinished."""
 
     def main(self):
-        for word in "hello from a kamaelia component system".split():
+        for word in ["hello", "from", "a", "kamaelia", "component", "system"]:
             self.send(word, "outbox")
             yield 1
         self.send(producerFinished(self), "signal")

@@ -1,0 +1,244 @@
+"""ServerCore / SimpleServer: a TCP server that makes a protocol handler per connection.
+
+``ServerCore(protocol=factory, port=1601)`` listens (on 127.0.0.1 unless
+``host`` is given). For each connection it calls
+``factory(peer=, peerport=, localip=, localport=)`` (``SimpleServer`` calls
+``factory()``), then wires the connection's adapter (CSA) and the handler
+exactly as 1.x does: CSA "outbox" -> handler "inbox", handler "outbox" -> CSA
+"inbox", handler "signal" -> CSA "control" (so a handler closes its
+connection by sending producerFinished or shutdownMicroprocess on "signal"),
+and a handler outbox named "serversignal" -> the server's "control".
+
+Kamaelia 2 additions: the port is bound at construction (``port=0`` picks a
+free one; ``self.port`` and a ``serverListening`` message on "listening" say
+which), a port in use raises ``BindError``; ``sslContext`` serves TLS;
+``idleTimeout`` closes connections that stay silent; when a peer half-closes,
+the handler gets ``socketShutdown()`` on "control" and its replies still go
+out; the handler's "inbox" is size-limited (``handlerInboxSize``) so a fast
+peer cannot fill memory faster than the handler works; a handler that raises
+is logged and its connection closed while the others carry on
+(``isolateHandlerCrashes=False`` restores 1.x's "any crash ends the run"; only
+the handler the factory returned is covered, not components it creates).
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import ssl
+from typing import Any
+
+from Axon.AdaptiveCommsComponent import AdaptiveCommsComponent
+from Axon.Ipc import shutdownMicroprocess
+
+from Kamaelia.Internet.TCPServer import TCPServer
+from Kamaelia.IPC import (
+    newCSA,
+    serverListening,
+    serverShutdown,
+    shutdownCSA,
+    socketHalfClosed,
+    socketShutdown,
+)
+
+__all__ = ["FastRestartServer", "MoreComplexServer", "ServerCore", "SimpleServer"]
+
+_log = logging.getLogger("Kamaelia.Chassis.ConnectedServer")
+
+
+class ServerCore(AdaptiveCommsComponent):
+    """A multi-connection TCP server that creates a protocol handler for every connection."""
+
+    Inboxes = {
+        "_socketactivity": "newCSA / shutdownCSA / socketHalfClosed from the TCPServer",
+        "control": "serverShutdown or shutdownMicroprocess: close every connection and end",
+        "inbox": "unused (kept so the server fits in Pipelines)",
+    }
+    Outboxes = {
+        "_serversignal": "shutdown messages to the TCPServer",
+        "outbox": "unused (kept so the server fits in Pipelines)",
+        "signal": "unused (kept from 1.x)",
+        "listening": "serverListening((host, port)) once the port is bound",
+    }
+    port: int = 1601
+    host: str = "127.0.0.1"
+    protocol: Any = None
+    socketOptions: Any = None
+    sslContext: ssl.SSLContext | None = None
+    idleTimeout: float | None = None
+    handlerInboxSize: int | None = 16
+    isolateHandlerCrashes: bool = True
+    TCPS: Any = TCPServer
+
+    def __init__(self, **argd: Any) -> None:
+        super().__init__(**argd)
+        if not self.protocol:
+            raise TypeError(
+                f"{type(self).__name__} needs protocol=<a callable returning a component>, "
+                f"got {self.protocol!r}"
+            )
+        self.connectedSockets: list[Any] = []
+        self.server = self._makeServer()
+        self.address: tuple[str, int] = getattr(self.server, "address", (self.host, self.port))
+        self.port = self.address[1]
+
+    def _makeServer(self) -> Any:
+        options: dict[str, Any] = {"listenport": self.port}
+        if self.socketOptions is not None:
+            options["socketOptions"] = self.socketOptions
+        # Only pass the Kamaelia 2 options when used, so a 1.x TCPS subclass still fits.
+        if self.host != "127.0.0.1":
+            options["host"] = self.host
+        if self.sslContext is not None:
+            options["sslContext"] = self.sslContext
+        if self.idleTimeout is not None:
+            options["idleTimeout"] = self.idleTimeout
+        return self.TCPS(**options)
+
+    def initialiseServerSocket(self) -> None:
+        """Wire up and start the (already bound) TCPServer."""
+        self.link((self.server, "protocolHandlerSignal"), (self, "_socketactivity"))
+        self.link((self, "_serversignal"), (self.server, "control"))
+        self.addChildren(self.server)
+        self.server.activate()
+
+    def main(self):  # type: ignore[no-untyped-def]
+        """Dispatch connection events until told to stop."""
+        self.initialiseServerSocket()
+        while True:
+            while self.dataReady("_socketactivity"):
+                self._dispatch(self.recv("_socketactivity"))
+            if self._stopRequested():
+                break
+            if not self.anyReady():
+                self.pause()
+            yield 1
+        self._shutdownAll()
+
+    def _dispatch(self, message: Any) -> None:
+        if isinstance(message, newCSA):
+            self.handleNewConnection(message)
+        elif isinstance(message, shutdownCSA):
+            self.handleClosedCSA(message)
+        elif isinstance(message, socketHalfClosed):
+            self.handleHalfClosedCSA(message)
+        elif isinstance(message, serverListening):
+            self.send(serverListening(self, message.object), "listening")
+
+    def _stopRequested(self) -> bool:
+        while self.dataReady("control"):
+            message = self.recv("control")
+            if isinstance(message, shutdownMicroprocess) or message is shutdownMicroprocess:
+                return True
+        return False
+
+    def _shutdownAll(self) -> None:
+        for csa in list(self.connectedSockets):
+            self.handleClosedCSA(shutdownCSA(self, csa))
+        self.send(serverShutdown(), "_serversignal")
+
+    def stop(self) -> None:
+        """Close every connection and the listener (also when stopped from outside)."""
+        if self.connectedSockets:
+            self._shutdownAll()
+        super().stop()
+
+    def mkProtocolHandler(self, **sock_info: Any) -> Any:
+        """Build the handler for one connection (override to change how)."""
+        return self.protocol(
+            peer=sock_info["peer"],
+            peerport=sock_info["peerport"],
+            localip=sock_info["localip"],
+            localport=sock_info["localport"],
+        )
+
+    def handleNewConnection(self, newCSAMessage: newCSA) -> None:
+        """Make a handler for a new connection, wire it to the adapter, start both."""
+        csa = newCSAMessage.object
+        try:
+            peer, peerport = newCSAMessage.sock.getpeername()[:2]
+            localip, localport = newCSAMessage.sock.getsockname()[:2]
+        except OSError:
+            # The peer may already have gone; the handler still gets sane values.
+            peer, peerport, localip, localport = "0.0.0.0", 0, self.host, self.port
+        handler = self.mkProtocolHandler(
+            peer=peer, peerport=peerport, localip=localip, localport=localport
+        )
+        if self.handlerInboxSize is not None and "inbox" in handler.inboxes:
+            handler.inboxes["inbox"].setSize(self.handlerInboxSize)
+        self.connectedSockets.append(csa)
+        toHandler = self.addOutbox("protocolHandlerShutdownSignal")
+        toCSA = self.addOutbox("connectedSocketShutdownSignal")
+        self.link((csa, "outbox"), (handler, "inbox"))
+        self.link((handler, "outbox"), (csa, "inbox"))
+        self.link((self, toHandler), (handler, "control"))
+        self.link((self, toCSA), (csa, "control"))
+        self.link((handler, "signal"), (csa, "control"))
+        controllink = None
+        if "serversignal" in handler.outboxes:
+            controllink = self.link((handler, "serversignal"), (self, "control"))
+        self.trackResourceInformation(csa, [], [toHandler, toCSA], (handler, controllink))
+        if self.isolateHandlerCrashes:
+            handler.set_failure_handler(self._handlerCrashed(toCSA, f"{peer}:{peerport}"))
+        self.addChildren(csa, handler)
+        csa.activate()
+        handler.activate()
+
+    def _handlerCrashed(self, toCSA: str, who: str) -> Any:
+        def crashed(handler: Any, error: BaseException) -> None:
+            # One connection's bug must not take every other connection down with it.
+            _log.error(
+                "%s: protocol handler %s for %s crashed; closing that connection",
+                self.name,
+                handler.name,
+                who,
+                exc_info=error,
+            )
+            if toCSA in self.outboxes:
+                self.send(shutdownMicroprocess(), toCSA)
+
+        return crashed
+
+    def handleHalfClosedCSA(self, message: socketHalfClosed) -> None:
+        """The peer stopped sending: ask the handler to finish (its replies still go out)."""
+        try:
+            _inboxes, outboxes, _handler = self.retrieveTrackedResourceInformation(message.object)
+        except KeyError:
+            return
+        self.send(socketShutdown(), outboxes[0])
+
+    def handleClosedCSA(self, shutdownCSAMessage: shutdownCSA) -> None:
+        """Stop and unwire the handler of a closed connection."""
+        csa = shutdownCSAMessage.object
+        try:
+            bundle = self.retrieveTrackedResourceInformation(csa)
+        except KeyError:
+            return
+        _inboxes, outboxes, (handler, controllink) = bundle
+        self.connectedSockets = [c for c in self.connectedSockets if c is not csa]
+        if controllink is not None:
+            self.unlink(thelinkage=controllink)
+        self.send(socketShutdown(), outboxes[0])
+        self.send(shutdownMicroprocess(), outboxes[1])
+        self.removeChild(csa)
+        self.removeChild(handler)
+        self.deleteOutbox(outboxes[0])
+        self.deleteOutbox(outboxes[1])
+        self.ceaseTrackingResource(csa)
+
+
+class SimpleServer(ServerCore):
+    """A ServerCore whose protocol factory takes no arguments."""
+
+    def mkProtocolHandler(self, **sock_info: Any) -> Any:
+        """Build the handler with ``protocol()``."""
+        return self.protocol()
+
+
+class FastRestartServer(ServerCore):
+    """A ServerCore that sets SO_REUSEADDR (Kamaelia 2 servers do so on POSIX anyway)."""
+
+    socketOptions = (socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+
+
+MoreComplexServer = ServerCore
