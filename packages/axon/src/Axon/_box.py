@@ -51,10 +51,12 @@ class postbox:
         "_final",
         "_is_inbox",
         "_owner",
+        "_pop",
         "_queue",
         "_show_transit",
         "_size",
         "_sources",
+        "_store",
         "_target",
         "append",
         "name",
@@ -68,12 +70,21 @@ class postbox:
         self._queue: deque[Any] | None = deque() if inbox else None
         self._size = size
         self._target: postbox | None = None
-        self._sources: list[postbox] = []
+        # Most boxes never have a source: share one empty tuple until one is added.
+        self._sources: list[postbox] | tuple[()] = ()
         self._final: postbox | None = self if inbox else None
         self._show_transit: str | None = None
         self.append: Callable[[Any], None] = _discard
         self.pop: Callable[[], Any] = _empty_pop
-        self._resolve()
+        # An inbox's store and pop, made once and shared by every box feeding it.
+        self._store: Callable[[Any], None] = _discard
+        self._pop: Callable[[], Any] = _empty_pop
+        if inbox:
+            self._remake_store_pop()
+            self.append, self.pop = self._store, self._pop
+
+    def _remake_store_pop(self) -> None:
+        self._store, self._pop = self._make_store(), self._make_pop()
 
     # -- what the chain this box starts resolves to ---------------------------
 
@@ -99,47 +110,18 @@ class postbox:
                 while self._queue:
                     final.append(self._queue.popleft())
             self._final = final
-            self.append = final._make_store()
-            self.pop = final._make_pop()
+            self.append, self.pop = final._store, final._pop
         else:
             self._final = None
             self.append = _discard
             self.pop = _empty_pop
 
     def _make_store(self) -> Callable[[Any], None]:
-        queue = self._queue
-        assert queue is not None
-        size = self._size
-        owner = self._owner
-        name = self.name
-        transit = self._show_transit or (name if _show_all_transits() else None)
-        push = queue.append
-
-        if size is None and transit is None:
-
-            def store(message: Any) -> None:
-                push(message)
-                if owner._sleeping:
-                    # scheduler._wake inlined: this is the hot path of every send.
-                    owner._sleeping = False
-                    owner.scheduler._runqueue.append(owner)
-                elif owner._pause_requested:
-                    owner._pause_requested = False  # sent to itself after pause(): stay awake
-
-            return store
-
-        def store_checked(message: Any) -> None:
-            if size is not None and len(queue) >= size:
-                raise noSpaceInBox(len(queue), size, f"{name!r} of {owner.name}")
-            if transit is not None:
-                _transit_log.info("%s: %r arrives in %s", transit, message, name)
-            push(message)
-            if owner._sleeping:
-                owner.scheduler._wake(owner)
-            elif owner._pause_requested:
-                owner._pause_requested = False
-
-        return store_checked
+        assert self._queue is not None
+        transit = self._show_transit or (self.name if _show_all_transits() else None)
+        if self._size is None and transit is None:
+            return _plain_store(self._queue.append, self._owner)
+        return _checked_store(self._queue, self._size, transit, self.name, self._owner)
 
     def _make_pop(self) -> Callable[[], Any]:
         queue = self._queue
@@ -179,12 +161,14 @@ class postbox:
                 raise ValueError(f"linking {newsource!r} to {self!r} would make a loop of links")
             box = box._target
         newsource._target = self
+        if not self._sources:
+            self._sources = []
         self._sources.append(newsource)
         newsource._resolve()
 
     def removesource(self, oldsource: postbox) -> None:
         """Stop ``oldsource`` feeding this box; delivered messages stay here."""
-        self._sources.remove(oldsource)
+        self._sources.remove(oldsource)  # type: ignore[union-attr]
         oldsource._target = None
         oldsource._resolve()
 
@@ -220,12 +204,51 @@ class postbox:
 
     def _refresh_upstream(self) -> None:
         # Every box feeding this one holds callables made from its size: remake them.
+        self._remake_store_pop()
         self._resolve()
 
     def __repr__(self) -> str:
         kind = "inbox" if self._is_inbox else "outbox"
         owner = getattr(self._owner, "name", self._owner)
         return f"<{kind} {self.name!r} of {owner}: {self.local_len()} queued>"
+
+
+# The two kinds of store live in separate factories so that the common one
+# captures just two variables: every inbox holds one, so its size matters.
+
+
+def _plain_store(push: Callable[[Any], None], owner: Any) -> Callable[[Any], None]:
+    """Store for an unlimited, untraced inbox: append and wake the owner."""
+
+    def store(message: Any) -> None:
+        push(message)
+        if owner._sleeping:
+            # scheduler._wake inlined: this is the hot path of every send.
+            owner._sleeping = False
+            owner.scheduler._runqueue.append(owner)
+        elif owner._pause_requested:
+            owner._pause_requested = False  # sent to itself after pause(): stay awake
+
+    return store
+
+
+def _checked_store(
+    queue: deque[Any], size: int | None, transit: str | None, name: str, owner: Any
+) -> Callable[[Any], None]:
+    """Store for a size-limited or traced inbox."""
+
+    def store(message: Any) -> None:
+        if size is not None and len(queue) >= size:
+            raise noSpaceInBox(len(queue), size, f"{name!r} of {owner.name}")
+        if transit is not None:
+            _transit_log.info("%s: %r arrives in %s", transit, message, name)
+        queue.append(message)
+        if owner._sleeping:
+            owner.scheduler._wake(owner)
+        elif owner._pause_requested:
+            owner._pause_requested = False
+
+    return store
 
 
 class _NotifyOwner:

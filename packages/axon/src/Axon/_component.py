@@ -55,6 +55,7 @@ class component(microprocess):
         "signal": "Shutdown and other signals, sent when this component stops",
     }
     Usescomponents: ClassVar[list[Any]] = []
+    _postoffice: postoffice | None = None
 
     def __init__(self, *args: Any, **argd: Any) -> None:
         super().__init__()
@@ -67,10 +68,21 @@ class component(microprocess):
         }
         self.children: list[Any] = []
         self._callOnCloseDown: list[Any] = []
-        self.postoffice = postoffice()
         sends, recvs = _tracing()
         if sends or recvs:
             self._trace_boxes(sends, recvs)
+
+    @property
+    def postoffice(self) -> postoffice:
+        """Makes and remembers this component's links (made on first use: many never link)."""
+        office = self._postoffice
+        if office is None:
+            office = self._postoffice = postoffice()
+        return office
+
+    @postoffice.setter
+    def postoffice(self, office: postoffice) -> None:
+        self._postoffice = office
 
     def __str__(self) -> str:
         return f"Component {self.name} [ inboxes : {self.inboxes} outboxes : {self.outboxes}"
@@ -194,7 +206,8 @@ class component(microprocess):
     def _closeDownMicroprocess(self) -> Any:
         for callback in self._callOnCloseDown:
             callback()
-        self.postoffice.unlinkAll()
+        if self._postoffice is not None:
+            self._postoffice.unlinkAll()
         return None
 
     # -- tracing (module flags TraceAllSends / TraceAllRecvs, as in 1.x) --

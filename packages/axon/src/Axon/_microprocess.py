@@ -71,6 +71,11 @@ class microprocess:
         self, thread: Iterator[Any] | None = None, closeDownValue: Any = 0, tag: str = ""
     ) -> None:
         self.id, self.name = tupleId(self)
+        # The scheduler reads and writes these on every step: made here, in the
+        # same order for every instance, CPython keeps them in a fast shared-key layout.
+        self._sleeping = False
+        self._pause_requested = False
+        self._next = None
         if tag:
             self.name += tag
         if thread is not None:

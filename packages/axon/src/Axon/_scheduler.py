@@ -114,6 +114,7 @@ class scheduler(microprocess):
         self._stop_requested = False
         self._instruments: list[Any] = []
         self._crashes: list[tuple[Any, Exception]] = []  # raised at the end of the round
+        self._requests: deque[tuple[Any, bool]] = deque()  # wakes from outside the loop
 
     # -- the 1.x scheduler API -------------------------------------------
 
@@ -125,14 +126,26 @@ class scheduler(microprocess):
         if self._thread_ident != threading.get_ident():
             # Not from inside this scheduler's run (another thread, or before it runs):
             # queue it, as 1.x did; the loop picks it up on its next cycle.
-            self._waker.call_soon_threadsafe(lambda: self.wakeThread(mp, canActivate))
-        elif mp in self._all:
+            requests = self._requests
+            requests.append((mp, canActivate))
+            if len(requests) == 1:  # the first of a batch asks for one drain
+                self._waker.call_soon_threadsafe(self._drain_requests)
+        else:
+            self._wake_here(mp, canActivate)
+
+    def _wake_here(self, mp: Any, canActivate: bool) -> None:
+        if mp in self._all:
             if mp._sleeping:
                 self._wake(mp)
             else:
                 mp._pause_requested = False  # a wake during a step beats a pause
         elif canActivate:
             self._admit(mp)
+
+    def _drain_requests(self) -> None:
+        requests = self._requests
+        while requests:  # runs in the loop: no need to ask which thread this is
+            self._wake_here(*requests.popleft())
 
     def pauseThread(self, mp: Any) -> None:
         if mp in self._all:
@@ -230,6 +243,12 @@ class scheduler(microprocess):
                     return
                 if self._runqueue:
                     self._round()
+                    # runThreads: go straight on to the next round while nothing else
+                    # (calls from threads, timers, I/O, stop) needs a look in between.
+                    while canblock and self._runqueue and not self._stop_requested:
+                        if waker._calls or waker._timers or waker.watched:
+                            break
+                        self._round()
                 if waker._calls or waker._timers or waker.watched:
                     waker.run_due(block=False)
                 if not self._runqueue and not self._stop_requested:
@@ -248,7 +267,8 @@ class scheduler(microprocess):
     def _round(self) -> None:
         """Run each microprocess that was runnable at the start of the round, one step."""
         batch = self._runqueue
-        self._runqueue = runqueue = deque[Any]()  # wakes during the round go to the next one
+        runqueue: deque[Any] = deque()  # wakes during the round go to the next one
+        self._runqueue = runqueue
         requeue = runqueue.append
         handlers = _YIELD_HANDLERS
         instruments = self._instruments

@@ -53,6 +53,7 @@ class threadedcomponent(component):
         self._thread_event = threading.Event()
         self._proxy_called = False
         self._worker: threading.Thread | None = None
+        self._worker_ident: int | None = None  # set by the thread itself when it starts
 
     # -- scheduler side -------------------------------------------------------
 
@@ -130,6 +131,7 @@ class threadedcomponent(component):
     # -- thread side --------------------------------------------------------
 
     def _threadmain(self, mainmethod: str) -> None:
+        self._worker_ident = threading.get_ident()
         error: BaseException | None = None
         try:
             getattr(self, mainmethod)()
@@ -144,7 +146,7 @@ class threadedcomponent(component):
             self.scheduler.wakeThread(self)
 
     def _in_thread(self) -> bool:
-        return self._worker is not None and threading.current_thread() is self._worker
+        return threading.get_ident() == self._worker_ident
 
     def send(self, message: Any, boxname: str = "outbox") -> None:
         """From the thread: queue ``message`` for outbox ``boxname``."""
