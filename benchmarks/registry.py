@@ -1,0 +1,216 @@
+"""The benchmark scenarios and the implementations they are compared across.
+
+To add a scenario, write ``benchmarks/scenario_<name>.py`` (it takes ``--impl``
+and prints one JSON line of metrics, see ``_common.py``) and append a
+``Scenario`` to ``SCENARIOS``. ``args`` says, per implementation, which
+command-line arguments a full run uses; leaving an implementation out of
+``args`` shows "n/a" in its column. ``requires`` names the distributions that
+must be installed beside Kamaelia 2 (for example ``kamaelia-net`` for a
+networking scenario); the legacy venv always has all of Kamaelia 1.14.32.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Implementation:
+    """One column of the table: which interpreter runs the scenario script."""
+
+    name: str
+    #: "current" is the interpreter running run.py (Kamaelia 2 installed);
+    #: "legacy" is the Python 3.11 venv holding Kamaelia 1.14.32.
+    interpreter: str
+    summary: str
+
+
+IMPLEMENTATIONS = (
+    Implementation("kamaelia2", "current", "Kamaelia 2 (this repository), current interpreter"),
+    Implementation("kamaelia1", "legacy", "Kamaelia 1.14.32 from PyPI, Python 3.11 venv"),
+    Implementation("asyncio", "current", "plain asyncio, current interpreter"),
+)
+IMPLEMENTATION_NAMES = tuple(impl.name for impl in IMPLEMENTATIONS)
+#: The two ratio columns of the table: kamaelia2 divided by each of these.
+RATIO_BASES = ("kamaelia1", "asyncio")
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One number a scenario reports (a key of its JSON line)."""
+
+    key: str
+    label: str
+    higher_is_better: bool
+    #: Format spec for the table cell, e.g. ",.0f" or ".2f".
+    fmt: str = ",.0f"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A scenario script plus how to run it for each implementation."""
+
+    name: str
+    script: str
+    summary: str
+    metrics: tuple[Metric, ...]
+    #: Implementation name -> arguments of a full run (~0.5-3 s each).
+    args: dict[str, tuple[str, ...]]
+    #: Implementation name -> arguments of a ``--quick`` smoke run.
+    quick_args: dict[str, tuple[str, ...]]
+    #: Distributions Kamaelia 2's run needs besides kamaelia-axon.
+    requires: tuple[str, ...] = field(default=())
+    #: Seconds one subprocess may take before it counts as failed.
+    timeout: float = 600.0
+
+
+def _axon(*args: str) -> tuple[str, ...]:
+    return ("--impl", "axon", *args)
+
+
+def _asyncio(*args: str) -> tuple[str, ...]:
+    return ("--impl", "asyncio", *args)
+
+
+def _per_impl(k2: tuple[str, ...], k1: tuple[str, ...], aio: tuple[str, ...]) -> dict:
+    return {"kamaelia2": _axon(*k2), "kamaelia1": _axon(*k1), "asyncio": _asyncio(*aio)}
+
+
+# Kamaelia 1.14.32 is roughly 20-60x slower than the others, so it gets a
+# smaller problem; every metric is a rate or a per-item cost, so they compare.
+_ECHO_METRICS = (
+    Metric("trips_per_s", "round trips/s", True),
+    Metric("server_cpu_us_per_trip", "server CPU µs per round trip", False, ".1f"),
+)
+
+SCENARIOS: list[Scenario] = [
+    Scenario(
+        name="pipeline",
+        script="scenario_pipeline.py",
+        summary="source -> 8 forwarders -> sink, one message per send",
+        metrics=(Metric("hops_per_s", "message hops/s", True),),
+        args=_per_impl(("--n", "300000"), ("--n", "10000"), ("--n", "200000")),
+        quick_args=_per_impl(("--n", "5000"), ("--n", "500"), ("--n", "5000")),
+    ),
+    Scenario(
+        name="pipeline_lockstep",
+        script="scenario_pipeline.py",
+        summary="the same chain, the source yielding after every send (one message in flight per stage)",
+        metrics=(Metric("hops_per_s", "message hops/s", True),),
+        args=_per_impl(
+            ("--n", "100000", "--batch", "1"),
+            ("--n", "5000", "--batch", "1"),
+            ("--n", "100000", "--batch", "1"),
+        ),
+        quick_args=_per_impl(
+            ("--n", "2000", "--batch", "1"),
+            ("--n", "300", "--batch", "1"),
+            ("--n", "2000", "--batch", "1"),
+        ),
+    ),
+    Scenario(
+        name="fanout",
+        script="scenario_fanout.py",
+        summary="splitter -> 16 workers -> collector, round-robin",
+        metrics=(Metric("msgs_per_s", "msgs/s", True),),
+        args=_per_impl(("--n", "500000"), ("--n", "10000"), ("--n", "500000")),
+        quick_args=_per_impl(("--n", "5000"), ("--n", "500"), ("--n", "5000")),
+    ),
+    Scenario(
+        name="chain",
+        script="scenario_chain.py",
+        summary="create, run and shut down a chain of components",
+        metrics=(
+            Metric("us_per_component", "µs per component", False, ".2f"),
+            Metric("rss_bytes_per_component", "peak RSS bytes per component", False),
+        ),
+        # All three at the full 100 000: the cost per component grows with the
+        # count (the cyclic GC walks every live object), so a smaller n would
+        # flatter Kamaelia 1.x.
+        args=_per_impl(("--n", "100000"), ("--n", "100000"), ("--n", "100000")),
+        quick_args=_per_impl(("--n", "2000"), ("--n", "500"), ("--n", "2000")),
+    ),
+    Scenario(
+        name="pingpong",
+        script="scenario_pingpong.py",
+        summary="ping-pong between two components, 0 and 100 000 paused others",
+        metrics=(
+            Metric("trips_per_s_no_idle", "round trips/s, 0 idle", True),
+            Metric("trips_per_s_idle", "round trips/s, with idle", True),
+            Metric("idle_ratio", "rate with idle / without", True, ".2f"),
+        ),
+        args=_per_impl(
+            ("--n", "300000", "--idle", "100000"),
+            ("--n", "5000", "--idle", "100000"),
+            ("--n", "100000", "--idle", "100000"),
+        ),
+        quick_args=_per_impl(
+            ("--n", "2000", "--idle", "1000"),
+            ("--n", "200", "--idle", "1000"),
+            ("--n", "2000", "--idle", "1000"),
+        ),
+    ),
+    Scenario(
+        name="threaded",
+        script="scenario_threaded.py",
+        summary="threadedcomponent producer -> consumer; CPU while all idle",
+        metrics=(
+            Metric("msgs_per_s", "msgs/s", True),
+            Metric("idle_cpu_ms_per_s", "CPU ms per s while idle", False, ".1f"),
+        ),
+        args=_per_impl(("--n", "500000"), ("--n", "50000"), ("--n", "200000")),
+        quick_args=_per_impl(
+            ("--n", "5000", "--window", "0.2"),
+            ("--n", "1000", "--window", "0.2"),
+            ("--n", "5000", "--window", "0.2"),
+        ),
+    ),
+    *(
+        Scenario(
+            name=name,
+            script="scenario_net.py",
+            summary=summary,
+            metrics=metrics,
+            args=_per_impl(args, args, args),
+            quick_args=_per_impl(quick, quick, quick),
+            requires=("kamaelia-net",),
+        )
+        for name, summary, args, quick, metrics in (
+            (
+                "net_echo_1",
+                "TCP echo round trips, 1 connection (client in another process)",
+                ("--mode", "echo", "--conns", "1"),
+                ("--mode", "echo", "--conns", "1", "--seconds", "0.5"),
+                _ECHO_METRICS,
+            ),
+            (
+                "net_echo_50",
+                "TCP echo round trips, 50 concurrent connections",
+                ("--mode", "echo", "--conns", "50"),
+                ("--mode", "echo", "--conns", "50", "--seconds", "0.5"),
+                _ECHO_METRICS,
+            ),
+            (
+                "net_bulk_10",
+                "bulk TCP transfer through the server, 10 connections",
+                ("--mode", "bulk", "--conns", "10", "--mb", "20"),
+                ("--mode", "bulk", "--conns", "10", "--mb", "2"),
+                (
+                    Metric("mb_per_s", "MiB/s", True, ".0f"),
+                    Metric("server_cpu_s_per_gib", "server CPU s per GiB", False, ".2f"),
+                ),
+            ),
+        )
+    ),
+]
+
+
+def find(names: list[str]) -> list[Scenario]:
+    """The scenarios called ``names`` in the given order; ValueError names unknown ones."""
+    known = {scenario.name: scenario for scenario in SCENARIOS}
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise ValueError(
+            f"unknown scenario(s) {', '.join(unknown)}; choose from {', '.join(known)}"
+        )
+    return [known[name] for name in names]
