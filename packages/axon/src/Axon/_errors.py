@@ -136,3 +136,8 @@ def _describe(component: object) -> str:
     if name is None:
         return f"{type(component).__name__} object"
     return f"component {type(component).__name__} (id {getattr(component, 'id', '?')}, {name})"
+
+
+# Tracebacks name the public module users import these from.
+for _name in __all__:
+    globals()[_name].__module__ = "Axon.AxonExceptions"
