@@ -13,7 +13,7 @@ from typing import Any
 import pygame
 from Axon.Component import component
 
-from Kamaelia.UI.Pygame._widget import DisplayClient
+from Kamaelia.UI.Pygame._widget import DisplayClient, display_request
 
 __all__ = ["KeyEvent"]
 
@@ -63,12 +63,7 @@ class KeyEvent(DisplayClient, component):
                     "(declare more with outboxes={...})"
                 )
         self.display: pygame.Surface | None = None
-        self.disprequest = {
-            "DISPLAYREQUEST": True,
-            "callback": (self, "callback"),
-            "events": (self, "inbox"),
-            "size": (0, 0),
-        }
+        self.disprequest = display_request(self, (0, 0))
 
     def main(self) -> Generator[int, None, None]:
         """Register for key events, then translate them until shut down."""

@@ -11,7 +11,7 @@ from typing import Any
 import pygame
 from Axon.Component import component
 
-from Kamaelia.UI.Pygame._widget import DisplayClient
+from Kamaelia.UI.Pygame._widget import DisplayClient, display_request
 
 __all__ = ["MagnaDoodle"]
 
@@ -62,15 +62,9 @@ class MagnaDoodle(DisplayClient, component):
         self.innerRect = pygame.Rect(BORDER, BORDER, size[0] - 2 * BORDER, size[1] - 2 * BORDER)
         self.eventMsg = ("CLICK", self.id) if msg is None else msg
         self.display: pygame.Surface | None = None
-        self.disprequest: dict[str, Any] = {
-            "DISPLAYREQUEST": True,
-            "callback": (self, "callback"),
-            "events": (self, "inbox"),
-            "size": self.size,
-            "transparency": bgcolour if transparent else None,
-        }
-        if position is not None:
-            self.disprequest["position"] = position
+        self.disprequest = display_request(
+            self, self.size, position, transparency=bgcolour if transparent else None
+        )
 
     def drawBG(self) -> None:
         """Paint the border and the empty board."""

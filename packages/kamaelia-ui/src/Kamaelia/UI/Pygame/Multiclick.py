@@ -13,7 +13,7 @@ from typing import Any
 import pygame
 from Axon.Component import component
 
-from Kamaelia.UI.Pygame._widget import DisplayClient
+from Kamaelia.UI.Pygame._widget import DisplayClient, display_request
 
 __all__ = ["Multiclick"]
 
@@ -63,15 +63,9 @@ class Multiclick(DisplayClient, component):
         pygame.font.init()
         self.buildCaption(self.caption)
         self.eventMsg = ("CLICK", self.id) if msg is None else msg
-        self.disprequest: dict[str, Any] = {
-            "DISPLAYREQUEST": True,
-            "callback": (self, "callback"),
-            "events": (self, "inbox"),
-            "size": self.size,
-            "transparency": bgcolour if transparent else None,
-        }
-        if position is not None:
-            self.disprequest["position"] = position
+        self.disprequest = display_request(
+            self, self.size, position, transparency=bgcolour if transparent else None
+        )
 
     def buildCaption(self, text: str) -> None:
         """Render the caption, and size the button to it when no size was given."""

@@ -14,6 +14,31 @@ from Kamaelia.UI.Pygame.Display import PygameDisplay
 SHUTDOWN_MESSAGES = (producerFinished, shutdownMicroprocess)
 
 
+def display_request(
+    component: Any,
+    size: Any,
+    position: tuple[int, int] | None = None,
+    transparency: Any = None,
+    events: str | None = "inbox",
+) -> dict[str, Any]:
+    """The request a widget sends the display for its surface (1.x's ``disprequest``).
+
+    The surface comes back on the widget's "callback" inbox; events on ``events``.
+    """
+    request: dict[str, Any] = {
+        "DISPLAYREQUEST": True,
+        "callback": (component, "callback"),
+        "size": size,
+    }
+    if events is not None:
+        request["events"] = (component, events)
+    if transparency is not None:
+        request["transparency"] = transparency
+    if position is not None:
+        request["position"] = position
+    return request
+
+
 class DisplayClient:
     """Mixin for components that draw on the PygameDisplay service.
 
