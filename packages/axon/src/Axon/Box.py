@@ -1,5 +1,18 @@
-"""1.x module ``Axon.Box``: inboxes and outboxes."""
+"""1.x module ``Axon.Box``: inboxes and outboxes.
+
+Its 1.x version had no ``__all__``, so ``from Axon.Box import *`` also gave the
+names it imported; they are re-exported (second group) so such code still runs.
+"""
 
 from ._box import ShowAllTransits, makeInbox, makeOutbox, postbox
+from .AxonExceptions import BoxAlreadyLinkedToDestination, noSpaceInBox
 
-__all__ = ["ShowAllTransits", "makeInbox", "makeOutbox", "postbox"]
+__all__ = [
+    "ShowAllTransits",
+    "makeInbox",
+    "makeOutbox",
+    "postbox",
+    # re-exported for 1.x star imports
+    "BoxAlreadyLinkedToDestination",
+    "noSpaceInBox",
+]

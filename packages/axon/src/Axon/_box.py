@@ -60,7 +60,7 @@ class postbox:
         "_target",
         "append",
         "name",
-        "pop",
+        "take",
     )
 
     def __init__(self, owner: Any, name: str, inbox: bool, size: int | None = None) -> None:
@@ -75,13 +75,13 @@ class postbox:
         self._final: postbox | None = self if inbox else None
         self._show_transit: str | None = None
         self.append: Callable[[Any], None] = _discard
-        self.pop: Callable[[], Any] = _empty_pop
+        self.take: Callable[[], Any] = _empty_pop  # the oldest message, from the final inbox
         # An inbox's store and pop, made once and shared by every box feeding it.
         self._store: Callable[[Any], None] = _discard
         self._pop: Callable[[], Any] = _empty_pop
         if inbox:
             self._remake_store_pop()
-            self.append, self.pop = self._store, self._pop
+            self.append, self.take = self._store, self._pop
 
     def _remake_store_pop(self) -> None:
         self._store, self._pop = self._make_store(), self._make_pop()
@@ -110,11 +110,11 @@ class postbox:
                 while self._queue:
                     final.append(self._queue.popleft())
             self._final = final
-            self.append, self.pop = final._store, final._pop
+            self.append, self.take = final._store, final._pop
         else:
             self._final = None
             self.append = _discard
-            self.pop = _empty_pop
+            self.take = _empty_pop
 
     def _make_store(self) -> Callable[[Any], None]:
         assert self._queue is not None
@@ -166,8 +166,21 @@ class postbox:
         self._sources.append(newsource)
         newsource._resolve()
 
+    def pop(self, index: int = 0) -> Any:
+        """Take message ``index`` (the oldest by default) from the final inbox (1.x list API)."""
+        if index == 0:
+            return self.take()
+        final = self._final
+        if final is None or final._queue is None:
+            return _empty_pop()
+        message = final._queue[index]
+        del final._queue[index]
+        return message
+
     def removesource(self, oldsource: postbox) -> None:
-        """Stop ``oldsource`` feeding this box; delivered messages stay here."""
+        """Stop ``oldsource`` feeding this box (if it does); delivered messages stay here."""
+        if oldsource not in self._sources:
+            return
         self._sources.remove(oldsource)  # type: ignore[union-attr]
         oldsource._target = None
         oldsource._resolve()

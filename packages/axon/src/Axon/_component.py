@@ -106,7 +106,7 @@ class component(microprocess):
             box = self.inboxes[boxname]
         except KeyError:
             raise UnknownBox(self, "inbox", boxname, self.inboxes) from None
-        return box.pop()
+        return box.take()
 
     def dataReady(self, boxname: str = "inbox") -> int:
         """How many messages wait in inbox ``boxname``."""

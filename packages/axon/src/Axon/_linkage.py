@@ -137,8 +137,7 @@ class postoffice:
         self.linkages.remove(link)
         # The boxes themselves, not their names: a box may have been deleted since.
         source, sink = link._made or (link.getSourcebox(), link.getSinkbox())
-        if source in sink._sources:
-            sink.removesource(source)
+        sink.removesource(source)
 
     def islinkageregistered(self, linkage: linkage) -> bool:
         return linkage in self.linkages

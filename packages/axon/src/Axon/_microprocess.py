@@ -130,9 +130,12 @@ class microprocess:
             self.tracker = Tracker
         self._stopped = False
         self._next = body.__next__
-        self.scheduler = (
-            Scheduler if Scheduler is not None else self.schedulerClass._activation_target()
-        )
+        if Scheduler is None:
+            # The scheduler running here, else the class's default (a stand-in class may
+            # offer only ``run``, as in 1.x).
+            target = getattr(self.schedulerClass, "_activation_target", None)
+            Scheduler = target() if target is not None else self.schedulerClass.run
+        self.scheduler = Scheduler
         self.scheduler._addThread(self)
         return self
 

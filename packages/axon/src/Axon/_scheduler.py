@@ -80,6 +80,22 @@ _YIELD_HANDLERS: dict[type, Callable[[Any, Any, Any], None]] = {
 }
 
 
+def _adapt(mp: Any) -> None:
+    """Give an object that is not a microprocess, but has ``next()``, what the loop reads.
+
+    The 1.x scheduler ran any such object (its own tests use stand-ins).
+    """
+    step = getattr(mp, "__next__", None) or mp.next
+    for name, value in vars(microprocess).items():
+        if name.startswith("_") and not callable(value) and not hasattr(mp, name):
+            setattr(mp, name, value)
+    mp._next = step
+    mp._sleeping = mp._pause_requested = False
+    for name in ("stop", "_closeDownMicroprocess"):
+        if not hasattr(mp, name):
+            setattr(mp, name, lambda: None)
+
+
 def _close_generator(mp: Any, generator: Any) -> None:
     close = getattr(generator, "close", None)
     if close is None:
@@ -238,6 +254,8 @@ class scheduler(microprocess):
         try:
             while True:
                 _running.scheduler = self  # set per cycle: a nested scheduler may run between
+                if slowmo:
+                    time.sleep(slowmo)  # before the cycle, as in 1.x
                 if self._stop_requested:
                     self._stop_all()
                     return
@@ -256,8 +274,6 @@ class scheduler(microprocess):
                         return
                     if canblock:
                         waker.run_due(block=True)
-                if slowmo:
-                    time.sleep(slowmo)
                 _running.scheduler = outer
                 yield 1
         finally:
@@ -303,6 +319,8 @@ class scheduler(microprocess):
         self._runqueue.append(mp)
 
     def _admit(self, mp: Any) -> None:
+        if not isinstance(mp, microprocess):
+            _adapt(mp)
         self._all[mp] = None
         self.wait_for_one = False
         mp._sleeping = False

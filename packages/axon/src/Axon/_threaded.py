@@ -86,7 +86,7 @@ class threadedcomponent(component):
             box = self.inboxes[name]
             inqueue = self._inqueues.setdefault(name, deque())
             while box._queue and len(inqueue) < self.queuelengths:
-                inqueue.append(box.pop())
+                inqueue.append(box.take())
                 moved = True
         if moved:
             self._thread_event.set()

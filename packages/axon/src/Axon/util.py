@@ -8,6 +8,7 @@ from typing import Any
 from ._errors import invalidComponentInterface
 
 __all__ = [
+    "invalidComponentInterface",  # re-exported: 1.x star imports of Axon.util gave it
     "Finality",
     "axonRaise",
     "listSubset",
