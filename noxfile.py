@@ -280,7 +280,7 @@ def docs(session: nox.Session) -> None:
     if not config.is_file():
         session.skip("docs/mkdocs.yml not written yet")
     _install_ours(session, _everything(), "mkdocs-material", "mkdocstrings[python]")
-    site = Path(session.create_tmp()) / "site"
+    site = Path(session.create_tmp()).resolve() / "site"
     session.run("mkdocs", "build", "--strict", "-f", str(config), "-d", str(site))
 
 
