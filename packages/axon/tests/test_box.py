@@ -205,3 +205,25 @@ def test_set_inbox_size_on_unknown_box_names_component_and_boxes():
     c = component()
     with pytest.raises(KeyError, match=r"has no inbox 'nope'; its inboxes are: control, inbox"):
         c.setInboxSize("nope", 1)
+
+
+def test_box_pop_takes_by_index_like_1x_list():
+    """postbox.pop() takes the oldest message and pop(i) the i-th, as 1.x's list storage did."""
+    c = component()
+    for message in ("a", "b", "c"):
+        c._deliver(message)
+    box = c.inboxes["inbox"]
+    assert box.pop(1) == "b"
+    assert box.pop() == "a"
+    assert c.recv() == "c"
+    with pytest.raises(IndexError):
+        box.pop()
+
+
+def test_removing_a_box_that_is_not_a_source_does_nothing():
+    """removesource() of a box that does not feed this one leaves everything as it was."""
+    a, b = component(), component()
+    a.link((a, "outbox"), (b, "inbox"))
+    b.inboxes["inbox"].removesource(b.outboxes["outbox"])
+    a.send("still linked")
+    assert b.recv() == "still linked"

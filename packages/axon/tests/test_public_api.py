@@ -191,3 +191,18 @@ def test_microprocess_str():
 
     mp = microprocess()
     assert str(mp) == f"{mp.name} :{mp.id} :1 :0 :"
+
+
+def test_star_import_of_component_gives_what_1x_gave():
+    """`from Axon.Component import *` brings the names 1.x code relied on (postoffice, makeInbox, ...)."""
+    names: dict = {}
+    exec("from Axon.Component import *", names)
+    for name in (
+        "component",
+        "postoffice",
+        "linkage",
+        "makeInbox",
+        "producerFinished",
+        "scheduler",
+    ):
+        assert name in names, name

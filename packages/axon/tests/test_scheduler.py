@@ -845,3 +845,23 @@ def test_keyboard_interrupt_in_a_component_is_not_wrapped(axon_scheduler):
     Interrupted().activate()
     with pytest.raises(KeyboardInterrupt):
         axon_scheduler.runThreads()
+
+
+def test_a_duck_typed_microprocess_runs(axon_scheduler):
+    """Any object with next() can be handed to the scheduler, as in 1.x."""
+    steps = []
+
+    class StandIn:
+        def __init__(self):
+            self.count = 0
+
+        def next(self):
+            self.count += 1
+            steps.append(self.count)
+            if self.count == 3:
+                raise StopIteration
+            return 1
+
+    axon_scheduler._addThread(StandIn())
+    axon_scheduler.runThreads()
+    assert steps == [1, 2, 3]

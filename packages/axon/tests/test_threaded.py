@@ -324,3 +324,34 @@ def test_thread_output_into_a_synchronous_inbox_loses_nothing():
     producer.link((producer, "outbox"), (slow, "inbox"), synchronous=True)
     run_system(producer, slow, timeout=20)
     assert got == list(range(count))
+
+
+def test_send_from_a_third_thread_is_refused(axon_scheduler):
+    """While the scheduler runs, send() on a threaded component from another thread raises."""
+    import threading
+
+    errors: list = []
+
+    class Idle(threadedcomponent):
+        def main(self):
+            self.pause(1)  # until the foreign thread has tried
+
+    idle = Idle()
+
+    class Trier(component):
+        def main(self):
+            def try_send():
+                try:
+                    idle.send("x")
+                except RuntimeError as error:
+                    errors.append(error)
+                idle.unpause()
+
+            thread = threading.Thread(target=try_send)
+            thread.start()
+            while thread.is_alive():
+                yield 1
+
+    run_system(idle, Trier(), timeout=10)
+    assert errors
+    assert "only its own thread" in str(errors[0])
