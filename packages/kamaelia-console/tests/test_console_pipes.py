@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import os
 import subprocess
-import threading
 
 import pytest
-from conftest import app_command, child_env, run_app
+from conftest import app_command, child_env, close_stdout_after_first_line, run_app
 
 
 def assert_clean(result: subprocess.CompletedProcess) -> None:
@@ -84,33 +83,8 @@ def test_many_lines_survive_backpressure():
 
 def test_closed_stdout_ends_quietly():
     """Closing the reading end of stdout (like `| head -1`) ends the program without tracebacks."""
-    proc = subprocess.Popen(
-        app_command("linked"),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=child_env(),
-    )
     data = b"".join(b"line %d\n" % i for i in range(200_000))
-
-    def feed() -> None:
-        try:
-            proc.stdin.write(data)
-            proc.stdin.close()
-        except BrokenPipeError:
-            pass
-
-    feeder = threading.Thread(target=feed, daemon=True)
-    feeder.start()
-    first = proc.stdout.readline()
-    proc.stdout.close()  # what `head -1` does after its line
-    try:
-        returncode = proc.wait(timeout=20)
-    finally:
-        proc.kill()
-    feeder.join(timeout=5)
-    stderr = proc.stderr.read()
-    proc.stderr.close()
+    first, returncode, stderr = close_stdout_after_first_line("linked", [data])
     assert first == b"line 0\n"
     assert returncode == 0, stderr.decode(errors="replace")
     assert stderr == b""
@@ -184,32 +158,8 @@ def test_prompt_on_a_terminal():
 
 def test_closed_stdout_ends_the_system_even_with_endless_input():
     """Like SIGPIPE: once stdout closes, the whole system ends although stdin never does."""
-    proc = subprocess.Popen(
-        app_command("linked"),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=child_env(),
-    )
-
-    def feed_forever() -> None:  # bounded: stops when the program has gone
-        try:
-            for _ in range(10_000_000):
-                proc.stdin.write(b"y\n" * 1000)
-        except (BrokenPipeError, ValueError, OSError):
-            pass
-
-    feeder = threading.Thread(target=feed_forever, daemon=True)
-    feeder.start()
-    first = proc.stdout.readline()
-    proc.stdout.close()
-    try:
-        returncode = proc.wait(timeout=20)
-    finally:
-        proc.kill()
-    feeder.join(timeout=5)
-    stderr = proc.stderr.read()
-    proc.stderr.close()
+    endless = (b"y\n" * 1000 for _ in range(10_000_000))
+    first, returncode, stderr = close_stdout_after_first_line("linked", endless, close_stdin=False)
     assert first == b"y\n"
     assert returncode == 0, stderr.decode(errors="replace")
     assert stderr == b""

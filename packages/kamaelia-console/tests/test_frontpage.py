@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
-from conftest import app_command, child_env, run_app
+from conftest import child_env, close_stdout_after_first_line, run_app
 
 GRAPHS = Path(__file__).with_name("graphs")
 
@@ -33,33 +32,9 @@ def test_front_page_pipeline_empty_input():
 
 def test_front_page_pipeline_into_closed_pipe():
     """Piping the front-page program into a reader that closes early ends it without tracebacks."""
-    proc = subprocess.Popen(
-        app_command("pipeline"),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=child_env(),
-    )
     data = b"".join(b"row %d\n" % i for i in range(100_000))
-
-    def feed() -> None:
-        try:
-            proc.stdin.write(data)
-            proc.stdin.close()
-        except BrokenPipeError:
-            pass
-
-    feeder = threading.Thread(target=feed, daemon=True)
-    feeder.start()
-    try:
-        assert proc.stdout.readline() == b"row 0\n"
-        proc.stdout.close()
-        returncode = proc.wait(timeout=20)
-    finally:
-        proc.kill()
-    feeder.join(timeout=5)
-    stderr = proc.stderr.read()
-    proc.stderr.close()
+    first, returncode, stderr = close_stdout_after_first_line("pipeline", [data])
+    assert first == b"row 0\n"
     assert returncode == 0, stderr.decode(errors="replace")
     assert stderr == b""
 
