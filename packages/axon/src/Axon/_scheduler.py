@@ -260,13 +260,7 @@ class scheduler(microprocess):
                     self._stop_all()
                     return
                 if self._runqueue:
-                    self._round()
-                    # runThreads: go straight on to the next round while nothing else
-                    # (calls from threads, timers, I/O, stop) needs a look in between.
-                    while canblock and self._runqueue and not self._stop_requested:
-                        if waker._calls or waker._timers or waker.watched:
-                            break
-                        self._round()
+                    self._rounds(keep_going=canblock)
                 if waker._calls or waker._timers or waker.watched:
                     waker.run_due(block=False)
                 if not self._runqueue and not self._stop_requested:
@@ -280,38 +274,49 @@ class scheduler(microprocess):
             self._thread_ident = None
             _running.scheduler = outer
 
-    def _round(self) -> None:
-        """Run each microprocess that was runnable at the start of the round, one step."""
-        batch = self._runqueue
-        runqueue: deque[Any] = deque()  # wakes during the round go to the next one
-        self._runqueue = runqueue
-        requeue = runqueue.append
+    def _rounds(self, keep_going: bool) -> None:
+        """Run a round: one step for each microprocess runnable when it starts.
+
+        With ``keep_going`` (runThreads), start the next round at once while
+        nothing but components (no thread's call, timer, I/O or stop) needs a look.
+        """
+        runqueue = self._runqueue
+        popleft, requeue = runqueue.popleft, runqueue.append
         handlers = _YIELD_HANDLERS
         instruments = self._instruments
-        for mp in batch:
-            try:
-                value = mp._next()
-            except StopIteration:
-                self._body_ended(mp)
-                continue
-            except BaseException as error:
-                self._crashed(mp, error)
-                continue
-            if value.__class__ in handlers:
+        waker = self._waker
+        while True:
+            # Popping one at a time leaves the rest queued if a KeyboardInterrupt
+            # escapes mid-round; wakes during the round queue up for the next one.
+            for _ in range(len(runqueue)):
+                mp = popleft()
                 try:
-                    handlers[value.__class__](self, mp, value)
-                except Exception as error:
+                    value = mp._next()
+                except StopIteration:
+                    self._body_ended(mp)
+                    continue
+                except BaseException as error:
                     self._crashed(mp, error)
                     continue
-            if instruments:
-                self._notify("stepped", mp, value)
-            if mp._pause_requested:
-                mp._pause_requested = False
-                mp._sleeping = True
-            else:
-                requeue(mp)
-        if self._crashes:
-            self._raise_first_crash()
+                if value.__class__ in handlers:
+                    try:
+                        handlers[value.__class__](self, mp, value)
+                    except Exception as error:
+                        self._crashed(mp, error)
+                        continue
+                if instruments:
+                    self._notify("stepped", mp, value)
+                if mp._pause_requested:
+                    mp._pause_requested = False
+                    mp._sleeping = True
+                else:
+                    requeue(mp)
+            if self._crashes:
+                self._raise_first_crash()
+            if not (keep_going and runqueue) or self._stop_requested:
+                return
+            if waker._calls or waker._timers or waker.watched:
+                return
 
     def _wake(self, mp: Any) -> None:
         """Put a sleeping ``mp`` back on the run queue (scheduler thread only)."""
