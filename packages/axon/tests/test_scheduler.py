@@ -865,3 +865,26 @@ def test_a_duck_typed_microprocess_runs(axon_scheduler):
     axon_scheduler._addThread(StandIn())
     axon_scheduler.runThreads()
     assert steps == [1, 2, 3]
+
+
+def test_instruments_see_a_component_go_to_sleep(axon_scheduler):
+    """An instrument's paused hook is called when a step ends with the component paused."""
+    seen: list = []
+
+    class Recorder:
+        def paused(self, mp):
+            seen.append(mp)
+
+    class Sleeper(component):
+        def main(self):
+            self.pause()
+            yield 1
+
+    recorder = Recorder()
+    axon_scheduler.add_instrument(recorder)
+    sleeper = Sleeper()
+    sleeper.activate()
+    axon_scheduler.call_later(0.01, sleeper.unpause)  # wakes it again, so it can finish
+    axon_scheduler.runThreads()
+    axon_scheduler.remove_instrument(recorder)
+    assert seen == [sleeper]

@@ -239,7 +239,7 @@ class scheduler(microprocess):
         self._waker.unwatch_io(fileobj)
 
     def add_instrument(self, instrument: Any) -> None:
-        """Call ``instrument``'s hooks (see ``Axon.Instrument``) as microprocesses run."""
+        """Call ``instrument``'s hooks (see ``Axon.introspection.Instrument``) as microprocesses run."""
         self._instruments.append(instrument)
 
     def remove_instrument(self, instrument: Any) -> None:
@@ -309,6 +309,8 @@ class scheduler(microprocess):
                 if mp._pause_requested:
                     mp._pause_requested = False
                     mp._sleeping = True
+                    if instruments:
+                        self._notify("paused", mp)
                 else:
                     requeue(mp)
             if self._crashes:
