@@ -80,10 +80,10 @@ class PluginProblem:
 
 
 @dataclass(frozen=True)
-class ComponentEntry:
-    """A registered component: the plugin's ``ComponentSpec`` plus where it came from."""
+class _Entry:
+    """Something a plugin registered: its spec, plus where it came from."""
 
-    spec: Any  # Axon.plugins.ComponentSpec
+    spec: Any  # an Axon.plugins ComponentSpec or ExampleSpec
     distribution: str
     version: str | None
     plugin: str
@@ -102,25 +102,13 @@ class ComponentEntry:
 
 
 @dataclass(frozen=True)
-class ExampleEntry:
+class ComponentEntry(_Entry):
+    """A registered component: the plugin's ``ComponentSpec`` plus where it came from."""
+
+
+@dataclass(frozen=True)
+class ExampleEntry(_Entry):
     """A registered example system: the plugin's ``ExampleSpec`` plus where it came from."""
-
-    spec: Any  # Axon.plugins.ExampleSpec
-    distribution: str
-    version: str | None
-    plugin: str
-
-    @property
-    def name(self) -> str:
-        return str(self.spec.name)
-
-    @property
-    def qualified_name(self) -> str:
-        return f"{self.distribution}:{self.name}"
-
-    @property
-    def summary(self) -> str:
-        return str(getattr(self.spec, "summary", "") or "")
 
 
 @dataclass
