@@ -4,24 +4,13 @@ Its 1.x version had no ``__all__``, so ``from Axon.Component import *`` also gav
 names it imported; they are re-exported (second group) so such code still runs.
 """
 
+from . import Ipc as _Ipc
 from ._component import TraceAllRecvs, TraceAllSends, component
 from .AxonExceptions import noSpaceInBox
 from .Box import makeInbox, makeOutbox
 from .debug import debug
 from .idGen import numId, strId
-from .Ipc import (
-    WaitComplete,
-    errorInformation,
-    ipc,
-    newComponent,
-    notify,
-    producerFinished,
-    reactivate,
-    shutdown,
-    shutdownMicroprocess,
-    status,
-    wouldblock,
-)
+from .Ipc import *  # noqa: F403 - every 1.x message class, as 1.x exposed them
 from .Linkage import linkage
 from .Microprocess import microprocess
 from .Postoffice import postoffice
@@ -39,20 +28,10 @@ __all__ = [
     "debug",
     "numId",
     "strId",
-    "ipc",
-    "WaitComplete",
-    "reactivate",
-    "newComponent",
-    "shutdownMicroprocess",
-    "notify",
-    "shutdown",
-    "status",
-    "wouldblock",
-    "producerFinished",
-    "errorInformation",
     "linkage",
     "microprocess",
     "postoffice",
     "scheduler",
     "removeAll",
+    *_Ipc.__all__,
 ]

@@ -4,22 +4,11 @@ Its 1.x version had no ``__all__``, so ``from Axon.Scheduler import *`` also gav
 names it imported; they are re-exported (second group) so such code still runs.
 """
 
+from . import Ipc as _Ipc
 from ._scheduler import running_scheduler, scheduler
 from .debug import debug
 from .idGen import numId, strId
-from .Ipc import (
-    WaitComplete,
-    errorInformation,
-    ipc,
-    newComponent,
-    notify,
-    producerFinished,
-    reactivate,
-    shutdown,
-    shutdownMicroprocess,
-    status,
-    wouldblock,
-)
+from .Ipc import *  # noqa: F403 - every 1.x message class, as 1.x exposed them
 from .Microprocess import microprocess
 from .util import next, removeAll
 
@@ -30,18 +19,8 @@ __all__ = [
     "debug",
     "numId",
     "strId",
-    "ipc",
-    "WaitComplete",
-    "reactivate",
-    "newComponent",
-    "shutdownMicroprocess",
-    "notify",
-    "shutdown",
-    "status",
-    "wouldblock",
-    "producerFinished",
-    "errorInformation",
     "microprocess",
     "next",
     "removeAll",
+    *_Ipc.__all__,
 ]

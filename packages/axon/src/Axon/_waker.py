@@ -105,10 +105,6 @@ class Waker:
         """Is anything other than I/O known to be due, so that waiting would be wrong?"""
         return bool(self._calls) or bool(self._timers and self._timers[0][0] <= time.monotonic())
 
-    def has_sources(self) -> bool:
-        """Could anything wake the scheduler later (timers, watched files)?"""
-        return bool(self._timers) or self.watched > 0
-
     def run_due(self, block: bool) -> None:
         """Run due calls, timers and I/O callbacks; with ``block``, wait for one first."""
         timeout: float | None = 0.0
