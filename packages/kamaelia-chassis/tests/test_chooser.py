@@ -33,8 +33,13 @@ def test_next_prev_first_last_same():
 
 
 def test_without_loop_the_ends_do_not_wrap():
-    """NEXT at the end sends nothing; PREV at the start sends the first item again."""
-    assert choose(["LAST", "NEXT", "FIRST", "PREV"]) == ["apple", "cherry", "apple", "apple"]
+    """NEXT at the end and PREV at the start send nothing (1.x re-sent the first item on PREV)."""
+    assert choose(["LAST", "NEXT", "FIRST", "PREV", "NEXT"]) == [
+        "apple",
+        "cherry",
+        "apple",
+        "banana",
+    ]
 
 
 def test_loop_wraps_both_ways():

@@ -92,9 +92,36 @@ def test_unknown_component_name_is_an_error_listing_the_choices():
     """A linkage naming a component that does not exist fails at construction (1.x fell back to self)."""
     with pytest.raises(WiringError, match=r"names no component 'B'; the choices are: A, self"):
         Graphline(A=PassThrough(), linkages={("A", "outbox"): ("B", "inbox")})
-    for name in ["", "flurble", "Self"]:
+    for name in ["flurble", "Self", " "]:
         with pytest.raises(WiringError, match="names no component"):
             Graphline(A=PassThrough(), linkages={(name, "inbox"): ("A", "inbox")})
+
+
+def test_empty_name_means_the_graphline_itself():
+    """As 1.x documented (and OneShot, Sync and the examples write), "" names the Graphline like "self"."""
+    out = drive(
+        Graphline(
+            CHILD=PureTransformer(lambda x: x * 10),
+            linkages={
+                ("", "inbox"): ("CHILD", "inbox"),
+                ("", "control"): ("CHILD", "control"),
+                ("CHILD", "outbox"): ("", "outbox"),
+                ("CHILD", "signal"): ("", "signal"),
+            },
+        ),
+        inbox=[1, 2],
+        control=[producerFinished()],
+    )
+    assert out.data == [10, 20]
+    assert isinstance(out.signals[0], producerFinished)
+
+
+def test_empty_name_is_reserved_and_cannot_loop_to_self():
+    """A child may not be called "", and "" linked to "self" is a self-loop."""
+    with pytest.raises(WiringError, match='"" is reserved for the chassis'):
+        Graphline(**{"": PassThrough()})
+    with pytest.raises(WiringError, match="links the chassis to itself"):
+        Graphline(A=PassThrough(), linkages={("", "inbox"): ("self", "outbox")})
 
 
 def test_unknown_box_is_an_error_listing_the_boxes():

@@ -12,7 +12,8 @@
         },
     )
 
-The name ``"self"`` means the Graphline: ``("self", "x")`` as a source makes
+The name ``"self"`` (or ``""``, as 1.x documented and 1.x code often
+writes) means the Graphline: ``("self", "x")`` as a source makes
 an inbox ``x`` on the Graphline that forwards inward, and as a destination an
 outbox ``x`` that a child's outbox surfaces on.  These boundary boxes belong
 to that Graphline instance only.
@@ -23,9 +24,9 @@ message arriving on the Graphline's ``control`` is copied to each child whose
 then, unless the user linked something to ``("self", "signal")``, it sends the
 ``shutdownMicroprocess`` it received (if any) or a ``producerFinished``.
 
-Differences from 1.x: a linkage naming an unknown component or box raises
-:class:`WiringError` when the Graphline is built (1.x silently treated any
-unknown name as "self"); ``linkages`` may be omitted; boundary boxes are never
+Differences from 1.x: a linkage naming an unknown component (other than
+"self" or "") or box raises :class:`WiringError` when the Graphline is built
+(1.x silently treated any unknown name as "self"); ``linkages`` may be omitted; boundary boxes are never
 added to the class; linking "self" to "self" is an error.
 """
 
@@ -57,7 +58,7 @@ class Graphline(component):
     Keyword arguments:
 
     - linkages   -- dict mapping ("name", "outbox") to ("name", "inbox");
-      "self" names the Graphline (default: no links)
+      "self" or "" names the Graphline (default: no links)
     - components -- the child components, by name
     """
 

@@ -26,8 +26,11 @@ __all__ = [
     "SELF",
 ]
 
-#: The only name that means "the chassis itself" in a linkages dict.
+#: The name that means "the chassis itself" in a linkages dict.
 SELF = "self"
+#: 1.x documented "" for the chassis too (OneShot, Sync and many examples
+#: write it); any other unknown name is an error.
+_SELF_ALIASES = frozenset({SELF, ""})
 
 
 class WiringError(ValueError):
@@ -96,16 +99,19 @@ class LinkPlan:
 
 
 def _endpoint(owner: str, which: str, key: Any, end: Any) -> tuple[str, str]:
+    """Check one ``(name, box)`` end of a linkage; ``""`` comes back as :data:`SELF`."""
     if not (isinstance(end, tuple) and len(end) == 2 and all(isinstance(p, str) for p in end)):
         raise WiringError(
             f"{owner}: linkage {key!r} has a bad {which} {end!r}; "
             f'expected a ("component name", "box name") pair of strings'
         )
-    return end
+    name, box = end
+    return (SELF if name in _SELF_ALIASES else name), box
 
 
-def _check_names(owner: str, children: Mapping[str, Any], key: Any, value: Any) -> None:
-    (src, _), (dst, _) = key, value
+def _check_names(
+    owner: str, children: Mapping[str, Any], key: Any, value: Any, src: str, dst: str
+) -> None:
     for name in (src, dst):
         if name != SELF and name not in children:
             choices = ", ".join([*sorted(children), SELF])
@@ -123,16 +129,19 @@ def _check_names(owner: str, children: Mapping[str, Any], key: Any, value: Any) 
 def plan_links(owner: str, children: Mapping[str, Any], linkages: Mapping[Any, Any]) -> LinkPlan:
     """Check a Graphline-style linkages dict against ``children`` and plan it.
 
-    Only the literal name ``"self"`` means the chassis; any other name must
-    be a child, and every named box must exist on that child.
+    Only ``"self"`` (or ``""``, as 1.x documented) means the chassis; any
+    other name must be a child, and every named box must exist on that child.
     """
-    if SELF in children:
-        raise WiringError(f'{owner}: "self" is reserved for the chassis; rename that component')
+    reserved = sorted(_SELF_ALIASES & set(children))
+    if reserved:
+        raise WiringError(
+            f'{owner}: "{reserved[0]}" is reserved for the chassis; rename that component'
+        )
     plan = LinkPlan()
     for key, value in linkages.items():
         src, sbox = _endpoint(owner, "source", key, key)
         dst, dbox = _endpoint(owner, "destination", key, value)
-        _check_names(owner, children, key, value)
+        _check_names(owner, children, key, value, src, dst)
         if src == SELF:
             check_box(owner, f"component {dst!r}", children[dst], "inbox", dbox)
             plan.extra_inboxes.setdefault(sbox, describe_box(children[dst], "inbox", dbox))

@@ -3,8 +3,9 @@
 At start the Chooser sends the first item.  Commands on ``inbox``:
 
 - ``"NEXT"`` / ``"PREV"`` -- step forwards / backwards and send the item;
-  without ``loop``, NEXT at the end sends nothing and PREV at the start sends
-  the first item again; with ``loop=True`` both wrap around.
+  without ``loop``, NEXT at the end and PREV at the start send nothing (1.x's
+  docstring said so, but its code sent the first item again); with
+  ``loop=True`` both wrap around.
 - ``"FIRST"`` / ``"LAST"`` -- jump to an end and send the item.
 - ``"SAME"`` -- send the current item again.
 - ``("GOTO", index)`` -- jump to ``items[index]`` (negative counts from the
@@ -125,12 +126,14 @@ class Chooser(_CommandLoop):
         return False
 
     def gotoPrev(self) -> bool:
-        """Step backwards; at the start, wrap (loop) or stay on the first item."""
+        """Step backwards; True if there is an item to send."""
         if self.index > 0:
             self.index -= 1
-        elif self.loop and self.items:
+            return True
+        if self.loop and self.items:
             self.index = len(self.items) - 1
-        return True
+            return True
+        return False
 
     def gotoFirst(self) -> bool:
         """Jump to the first item."""

@@ -14,18 +14,22 @@ __all__ = ["Fanout"]
 class Fanout(component):
     """Fanout(boxnames) -> copy each inbox message to every outbox.
 
-    The named outboxes are added to this instance only.  As in 1.x, each
-    message also goes to the standard ``outbox`` and ``signal`` outboxes.
+    The named outboxes are added to this instance only.  Nothing goes to the
+    standard ``outbox`` (nor data to ``signal``) unless they are named, as
+    1.x documented (its code copied every message to them as well).
     ``producerFinished`` or ``shutdownMicroprocess`` on ``control`` stops it
     (after the messages already received) and is sent on ``signal``.
     """
 
     Inboxes = {"inbox": "Messages to copy", "control": "Shutdown signalling"}
-    Outboxes = {"outbox": "A copy of each message", "signal": "Shutdown signalling (and copies)"}
+    Outboxes = {"outbox": "Unused unless named", "signal": "Shutdown signalling"}
 
     def __init__(self, boxnames: Iterable[str]) -> None:
+        if isinstance(boxnames, str):
+            raise TypeError(f"Fanout: boxnames must be a list of outbox names, got {boxnames!r}")
         outboxes = dict(type(self).Outboxes)
-        for name in boxnames:
+        self.boxnames = list(dict.fromkeys(boxnames))
+        for name in self.boxnames:
             outboxes[name] = "A copy of each message received on 'inbox'"
         # Per instance: the class stays untouched (axon types these ClassVar).
         self.Outboxes = outboxes  # type: ignore[misc]
@@ -33,7 +37,7 @@ class Fanout(component):
 
     def main(self):  # type: ignore[override]
         """Copy messages out until told to stop."""
-        boxes = list(self.Outboxes)
+        boxes = self.boxnames
         while True:
             while self.dataReady("inbox"):
                 data = self.recv("inbox")
