@@ -52,5 +52,7 @@ def test_shutdown_microprocess_stops_it():
 
 def test_a_single_string_is_rejected():
     """Fanout("left") would make one box per letter; it is refused with the value named."""
-    with pytest.raises(TypeError, match="Fanout: boxnames must be a list of outbox names, got 'left'"):
+    with pytest.raises(
+        TypeError, match="Fanout: boxnames must be a list of outbox names, got 'left'"
+    ):
         Fanout("left")
