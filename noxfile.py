@@ -292,3 +292,27 @@ def bench(session: nox.Session) -> None:
         session.error("benchmarks/run.py does not exist")
     _install_ours(session, _everything())
     session.run("python", str(script), *session.posargs)
+
+
+# --------------------------------------------------------------------------- 1.x compatibility
+# Opt-in: they need a checkout of the original Kamaelia repository, given as an argument.
+
+
+@nox.session(python="3.11", default=False)
+def upstream_examples(session: nox.Session) -> None:
+    """The 1.x example programs, run as a 1.x user would: `-- EXAMPLES_DIR [--compare F]`."""
+    if not session.posargs:
+        session.error(
+            "give the 1.x Code/Python/Kamaelia/Examples folder: nox -s upstream_examples -- DIR"
+        )
+    _install_ours(session, _everything())
+    session.run("python", str(ROOT / "tools" / "upstream_examples.py"), *session.posargs)
+
+
+@nox.session(python="3.11", default=False)
+def upstream_tests(session: nox.Session) -> None:
+    """The 1.x unit tests (Axon, Chassis), converted and run: `-- TESTS_DIR`."""
+    if not session.posargs:
+        session.error("give the 1.x Tests/Python folder: nox -s upstream_tests -- DIR")
+    _install_ours(session, _everything(), "pytest", "pytest-timeout")
+    session.run("python", str(ROOT / "tools" / "upstream_tests.py"), *session.posargs)
