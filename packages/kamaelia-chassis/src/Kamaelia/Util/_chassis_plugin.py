@@ -28,6 +28,7 @@ from Kamaelia.Util.DataSource import DataSource
 from Kamaelia.Util.Detuple import SimpleDetupler
 from Kamaelia.Util.Fanout import Fanout
 from Kamaelia.Util.Filter import Filter
+from Kamaelia.Util.Introspector import Introspector
 from Kamaelia.Util.LineSplit import LineSplit
 from Kamaelia.Util.Marshalling import DeMarshaller, Marshaller
 from Kamaelia.Util.NullSink import nullSinkComponent
@@ -70,6 +71,7 @@ COMPONENTS: tuple[type, ...] = (
     Fanout,
     Filter,
     ForwardIteratingChooser,
+    Introspector,
     LineSplit,
     Marshaller,
     MessageRateLimit,
