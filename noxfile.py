@@ -316,3 +316,119 @@ def upstream_tests(session: nox.Session) -> None:
         session.error("give the 1.x Tests/Python folder: nox -s upstream_tests -- DIR")
     _install_ours(session, _everything(), "pytest", "pytest-timeout")
     session.run("python", str(ROOT / "tools" / "upstream_tests.py"), *session.posargs)
+
+
+# --------------------------------------------------------------------------- quick start
+
+# The tour's section headers and the echo it ends with (tests/integration checks it all).
+TOUR_SAYS = ["== 1. Pipeline", "== 2. Graphline", "== 3. A TCP echo server", "server echoed: pong"]
+
+
+def _quick_start() -> tuple[str, str]:
+    """README's quick start: the (install-and-tour, run-the-tests) lines of its first block."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quick start", 1)[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    tour, tests = block.strip().splitlines()
+    return tour, tests
+
+
+def _stdlib_marker(python: str) -> Path:
+    """Where `python`'s pip looks for PEP 668's EXTERNALLY-MANAGED file."""
+    done = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_path('stdlib'))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return Path(done.stdout.strip()) / "EXTERNALLY-MANAGED"
+
+
+def _externally_managed_python(session: nox.Session, tmp: Path) -> Path:
+    """A Python whose pip refuses to install outside a venv (PEP 668).
+
+    Debian's /usr/bin/python3 when it is one; otherwise a copy of this interpreter's
+    installation (without its site-packages) given pip and the marker file.
+    """
+    system = Path("/usr/bin/python3")
+    if system.exists() and _stdlib_marker(str(system)).is_file():
+        session.log(f"PEP 668 Python: {system}")
+        return system
+    base = Path(sys.base_prefix)
+    copy = tmp / "python"
+    shutil.copytree(base, copy, symlinks=True, ignore=shutil.ignore_patterns("site-packages"))
+    python = copy / "bin" / f"python{sys.version_info.major}.{sys.version_info.minor}"
+    session.run(str(python), "-m", "ensurepip", "--default-pip", external=True, silent=True)
+    _stdlib_marker(str(python)).write_text(
+        "[externally-managed]\nError=simulated by nox -s quickstart\n", encoding="utf-8"
+    )
+    session.log(f"PEP 668 Python: a copy of {base} with the marker file")
+    return python
+
+
+@nox.session(venv_backend="none")
+def quickstart(session: nox.Session) -> None:
+    """README's quick start, in a fresh clone of HEAD, with a PEP 668 `python3`.
+
+    Line 1 must install and run the tour; line 2 (which .ci/run must run exactly)
+    must set up nox - it runs with `-l` here, as the full matrix is CI's own job.
+    """
+    tour, tests = _quick_start()
+    ci_run = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+    if ci_run != tests:
+        session.error(f".ci/run runs {ci_run!r}, but README's test line is {tests!r}")
+    tmp = Path(session.create_tmp()).resolve() / "quickstart"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    python = _externally_managed_python(session, tmp)
+    bin_dir = tmp / "bin"  # `python3` and `python` on PATH are the PEP 668 one
+    bin_dir.mkdir()
+    for name in ("python3", "python"):
+        (bin_dir / name).symlink_to(python)
+    env = {
+        "PATH": os.pathsep.join([str(bin_dir), os.environ["PATH"]]),
+        "VIRTUAL_ENV": None,
+        "PIP_USER": None,
+        "PIP_BREAK_SYSTEM_PACKAGES": None,
+        "SDL_VIDEODRIVER": "dummy",
+    }
+    refused = subprocess.run(
+        ["python3", "-m", "pip", "install", "--dry-run", "nox"],
+        env=_environ(env),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if "externally-managed-environment" not in refused.stdout + refused.stderr:
+        session.error(f"{python} is not externally managed:\n{refused.stderr}")
+    clone = tmp / "clone"
+    session.run("git", "clone", "--quiet", str(ROOT), str(clone), external=True)
+    session.chdir(clone)
+    said = session.run(
+        "bash", "-c", tour, env=_environ(env), include_outer_env=False, external=True, silent=True
+    )
+    missing = [line for line in TOUR_SAYS if line not in str(said)]
+    if missing:
+        session.error(f"the tour did not print {missing}:\n{said}")
+    listed = session.run(
+        "bash",
+        "-c",
+        tests + " -l",
+        env=_environ(env),
+        include_outer_env=False,
+        external=True,
+        silent=True,
+    )
+    if "* tests-" not in str(listed):
+        session.error(f"`{tests} -l` did not list the test sessions:\n{listed}")
+
+
+def _environ(changes: dict[str, str | None]) -> dict[str, str]:
+    """os.environ with `changes` applied (None removes a variable)."""
+    env = dict(os.environ)
+    for key, value in changes.items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return env

@@ -4,8 +4,10 @@
 2. The same components reused in a Graphline, with a line-numbering stage.
 3. A TCP echo server and client on 127.0.0.1, talking through components.
 
-Install the packages and run it (this is the README's first line):
+Install the packages into a virtual environment and run it (the README's
+quick start does both in one line):
 
+    python3 -m venv .venv && . .venv/bin/activate
     python -m pip install ./packages/axon ./packages/kamaelia-*
     kamaelia run examples/tour.py
 """
