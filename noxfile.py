@@ -38,7 +38,15 @@ INTEGRATION_PYTHONS = ["3.11", "3.13"]
 STRICT_TYPED = "axon"  # package dir checked with mypy --strict
 
 nox.options.default_venv_backend = "uv|virtualenv"
-nox.options.sessions = ["tests", "integration", "template", "quickstart", "lint", "typecheck", "docs"]
+nox.options.sessions = [
+    "tests",
+    "integration",
+    "template",
+    "quickstart",
+    "lint",
+    "typecheck",
+    "docs",
+]
 # Interpreters come from the machine; nothing but packages is downloaded.
 nox.options.download_python = "never"
 os.environ["UV_PYTHON_DOWNLOADS"] = "never"
