@@ -355,3 +355,125 @@ def test_send_from_a_third_thread_is_refused(axon_scheduler):
     run_system(idle, Trier(), timeout=10)
     assert errors
     assert "only its own thread" in str(errors[0])
+
+
+class OnePerSlice(component):
+    """Sends ``count`` integers, one per timeslice, then producerFinished on signal."""
+
+    def __init__(self, count):
+        super().__init__()
+        self.count = count
+
+    def main(self):
+        for n in range(self.count):
+            self.send(n)
+            yield 1
+        self.send(producerFinished(self), "signal")
+
+
+class SlowReader(threadedcomponent):
+    """In its thread: reads inbox, calling ``delay(n)`` after each message, until control says stop.
+
+    Records how many messages it had, or could see waiting, when control first showed a message.
+    """
+
+    def __init__(self, delay):
+        super().__init__()
+        self.delay = delay
+        self.got: list = []
+        self.available_at_control = None
+
+    def main(self):
+        while True:
+            while self.dataReady("inbox"):
+                self.got.append(self.recv("inbox"))
+                self.delay(len(self.got))
+            if self.dataReady("control"):
+                self.available_at_control = len(self.got) + self.dataReady("inbox")
+                self.recv("control")
+                self.got.extend(self.Inbox())
+                return
+            self.pause()
+
+
+@pytest.mark.parametrize(
+    "delay",
+    [
+        pytest.param(lambda n: n == 10 and time.sleep(0.5), id="stalls-once-after-10"),
+        pytest.param(lambda n: time.sleep(0.0002), id="slow-all-the-time"),
+    ],
+)
+def test_control_never_overtakes_data_waiting_for_a_slow_thread(delay):
+    """3,000 messages, one per slice, into a slow thread, then producerFinished: all arrive first."""
+    sender, reader = OnePerSlice(3_000), SlowReader(delay)
+    sender.link((sender, "outbox"), (reader, "inbox"))
+    sender.link((sender, "signal"), (reader, "control"))
+    run_system(sender, reader, timeout=30)
+    assert reader.available_at_control == 3_000
+    assert reader.got == list(range(3_000))
+
+
+def test_sender_never_refused_by_an_unlimited_threaded_inbox():
+    """A burst far beyond queuelengths into a stalled thread's unlimited inbox raises nothing."""
+    count = 5_000
+
+    class Burst(component):
+        def main(self):
+            for n in range(count):
+                self.send(n)  # noSpaceInBox here would crash the run
+            yield 1
+            self.send(producerFinished(self), "signal")
+
+    sender, reader = Burst(), SlowReader(lambda n: n == 1 and time.sleep(0.2))
+    reader.queuelengths = 10
+    sender.link((sender, "outbox"), (reader, "inbox"))
+    sender.link((sender, "signal"), (reader, "control"))
+    run_system(sender, reader, timeout=30)
+    assert reader.got == list(range(count))
+
+
+def test_limited_threaded_inbox_gives_real_back_pressure():
+    """An inbox its owner limited to 5 refuses the sixth message until the thread itself takes one."""
+    count, size = 200, 5
+
+    class Retrying(component):
+        def __init__(self):
+            super().__init__()
+            self.refusals = 0
+
+        def main(self):
+            for n in range(count):
+                while True:
+                    try:
+                        self.send(n)
+                        break
+                    except noSpaceInBox:
+                        self.refusals += 1
+                        self.pause()  # woken when the thread takes a message
+                        yield 1
+            self.send(producerFinished(self), "signal")
+
+    class Watching(SlowReader):
+        most_waiting = 0
+
+        def main(self):
+            while True:
+                waiting = self.dataReady("inbox")
+                self.most_waiting = max(self.most_waiting, waiting)
+                if waiting:
+                    self.got.append(self.recv("inbox"))
+                    time.sleep(0.0005)
+                elif self.dataReady("control"):
+                    self.recv("control")
+                    return
+                else:
+                    self.pause()
+
+    sender, reader = Retrying(), Watching(None)
+    reader.setInboxSize("inbox", size)
+    sender.link((sender, "outbox"), (reader, "inbox"))
+    sender.link((sender, "signal"), (reader, "control"))
+    run_system(sender, reader, timeout=30)
+    assert reader.got == list(range(count))
+    assert sender.refusals > 0
+    assert reader.most_waiting <= size

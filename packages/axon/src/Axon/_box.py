@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from ._errors import BoxAlreadyLinkedToDestination, noSpaceInBox
@@ -128,25 +128,25 @@ class postbox:
         assert queue is not None
         if self._size is None:
             return queue.popleft
-        feeders = self._feeder_owners
+        wake_feeders = self._wake_feeders
 
         def pop_and_wake_feeders() -> Any:
             message = queue.popleft()
-            # A producer that met a full box paused; taking a message frees room.
-            for owner in feeders():
-                if owner._sleeping:
-                    owner.scheduler._wake(owner)
-                elif owner._pause_requested:
-                    owner._pause_requested = False
+            wake_feeders()
             return message
 
         return pop_and_wake_feeders
 
-    def _feeder_owners(self) -> Iterator[Any]:
+    def _wake_feeders(self) -> None:
+        """A producer that met a full box paused; taking a message frees room: wake it."""
         pending = list(self._sources)
         while pending:
             box = pending.pop()
-            yield box._owner
+            owner = box._owner
+            if owner._sleeping:
+                owner.scheduler._wake(owner)
+            elif owner._pause_requested:
+                owner._pause_requested = False
             pending.extend(box._sources)
 
     # -- linking (1.x API) -------------------------------------------------

@@ -1,10 +1,14 @@
 """Threaded components: ``main()`` is ordinary blocking code in its own thread.
 
-The thread and the scheduler meet at two places. Messages for the thread
-are moved, in the scheduler thread, from the real inboxes into per-box
-deques the thread reads. Everything the thread asks of the scheduler side
-(sending, linking, adding boxes, finishing) goes, in order, through one
-bounded queue; so a ``signal`` can never overtake earlier ``outbox`` data.
+The thread and the scheduler meet at two places. The thread reads the
+component's real inboxes (``collections.deque``: append and popleft are
+atomic), so it sees messages in the order they arrived on all its boxes and
+a ``producerFinished`` on control can never overtake data still waiting in
+inbox; the scheduler side wakes the thread when something arrives, and
+wakes producers when the thread takes something. Everything the thread asks
+of the scheduler side (sending, linking, adding boxes, finishing) goes, in
+order, through one bounded queue; so a ``signal`` can never overtake earlier
+``outbox`` data.
 A proxy generator, run by the scheduler, drains that queue; the thread
 wakes it at most once per batch, and it sleeps (costing nothing) otherwise.
 """
@@ -48,12 +52,14 @@ class threadedcomponent(component):
     def __init__(self, queuelengths: int = DefaultQueueSize, **argd: Any) -> None:
         super().__init__(**argd)
         self.queuelengths = queuelengths
-        self._inqueues: dict[str, deque[Any]] = {}
         self._outqueue: deque[tuple[Any, ...]] = deque()
         self._thread_event = threading.Event()
         self._proxy_called = False
         self._worker: threading.Thread | None = None
         self._worker_ident: int | None = None  # set by the thread itself when it starts
+        # Messages the thread has taken from linked inboxes, and how many of those the
+        # scheduler side has acted on: one writer each, so no count is ever lost.
+        self._taken = self._taken_seen = 0
 
     # -- scheduler side -------------------------------------------------------
 
@@ -70,26 +76,20 @@ class threadedcomponent(component):
         assert self._worker is not None
         self._worker.start()
         while True:
-            self._proxy_called = False  # before draining, so no request of the thread is lost
-            self._feed_thread()
+            self._proxy_called = False  # before looking, so no request of the thread is lost
+            if self._taken != self._taken_seen:
+                self._taken_seen = self._taken
+                self._wake_feeders()
+            if self.anyReady():
+                self._thread_event.set()
             if self._drain_thread():
                 return
             self.pause()
             yield 1
 
-    def _feed_thread(self) -> None:
-        moved = False
-        names = [n for n in self.inboxes if n != "control"] + (
-            ["control"] if "control" in self.inboxes else []
-        )
-        for name in names:
-            box = self.inboxes[name]
-            inqueue = self._inqueues.setdefault(name, deque())
-            while box._queue and len(inqueue) < self.queuelengths:
-                inqueue.append(box.take())
-                moved = True
-        if moved:
-            self._thread_event.set()
+    def _wake_feeders(self) -> None:
+        for box in list(self.inboxes.values()):
+            box._wake_feeders()
 
     def _drain_thread(self) -> bool:
         """Carry out what the thread queued; True once it has finished and all is done."""
@@ -171,32 +171,20 @@ class threadedcomponent(component):
         """From the thread: take the oldest message of inbox ``boxname``, waiting for one."""
         if not self._in_thread():
             return super().recv(boxname)
-        inqueue = self._thread_inqueue(boxname)
-        while not inqueue:
+        try:
+            box = self.inboxes[boxname]
+        except KeyError:
+            raise UnknownBox(self, "inbox", boxname, self.inboxes) from None
+        queue = box._queue
+        assert queue is not None
+        while not queue:
             self._thread_event.wait()
             self._thread_event.clear()
-        message = inqueue.popleft()
-        if self.inboxes[boxname]._queue:
-            self._call_proxy()  # more waits in the real inbox: have it moved across
+        message = queue.popleft()
+        if box._sources:  # a producer paused on this box is woken by the scheduler side
+            self._taken += 1
+            self._call_proxy()
         return message
-
-    def dataReady(self, boxname: str = "inbox") -> int:
-        if not self._in_thread():
-            return super().dataReady(boxname)
-        return len(self._thread_inqueue(boxname))
-
-    def anyReady(self) -> str | bool:
-        if not self._in_thread():
-            return super().anyReady()
-        for name in list(self.inboxes):
-            if self._inqueues.get(name):
-                return name or True
-        return False
-
-    def _thread_inqueue(self, boxname: str) -> deque[Any]:
-        if boxname not in self.inboxes:
-            raise UnknownBox(self, "inbox", boxname, self.inboxes)
-        return self._inqueues.setdefault(boxname, deque())
 
     def pause(self, timeout: float | None = None) -> None:
         """In the thread: wait for a message, ``unpause`` or the timeout; else as component."""
