@@ -100,13 +100,13 @@ def test_keep_alive_serves_several_requests_on_one_connection(site: tuple) -> No
     [
         (b"NONSENSE\r\n\r\n", b"400"),
         (b"GET /x HTTP/1.1\r\nbad header line\r\n\r\n", b"400"),
-        (b"POST /api/add HTTP/1.1\r\nContent-Length: 5000\r\n\r\n", b"413"),
+        (b"POST /api/add HTTP/1.1\r\nHost: a\r\nContent-Length: 5000\r\n\r\n", b"413"),
         (b"GET / HTTP/1.1\r\nX: " + b"y" * 70000, b"431"),
-        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", b"501"),
+        (b"POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\n", b"400"),
     ],
 )
 def test_bad_requests_are_answered_and_closed(site: tuple, raw: bytes, status: bytes) -> None:
-    """Malformed, oversize or unsupported requests get an error status, then the close."""
+    """Malformed, oversize or unframeable requests get an error status, then the close."""
     port, _ = site
     with connect(port) as sock:
         sock.sendall(raw)
@@ -126,3 +126,23 @@ def test_http10_request_then_half_close(site: tuple) -> None:
         reply = recv_until_eof(sock)
     assert reply.startswith(b"HTTP/1.1 200 OK")
     assert reply.endswith(b"\r\n\r\nalpha")
+
+
+def test_symlinks_leading_out_of_the_root_are_404(tmp_path: Path) -> None:
+    """A symlinked file or index.html that resolves outside the root is not served."""
+    root = tmp_path / "site"
+    (root / "sub").mkdir(parents=True)
+    (root / "inside.txt").write_text("inside")
+    (tmp_path / "secret.txt").write_text("do not serve")
+    (root / "sub" / "index.html").symlink_to(tmp_path / "secret.txt")
+    (root / "link.txt").symlink_to(tmp_path / "secret.txt")
+    (root / "alias.txt").symlink_to(root / "inside.txt")
+    server = SimpleServer(protocol=lambda: HTTPProtocol({"/": StaticFiles(root)}), port=0)
+    system = Running(server)
+    try:
+        assert _get(server.port, "/sub/")[0].status == 404
+        assert _get(server.port, "/sub")[0].status == 404
+        assert _get(server.port, "/link.txt")[0].status == 404
+        assert _get(server.port, "/alias.txt")[1] == b"inside"
+    finally:
+        system.close()
