@@ -171,7 +171,7 @@ def test_recv_on_a_forwarding_inbox_takes_from_the_final_inbox():
     """As in 1.x, recv on a forwarded inbox pops from the final inbox of its chain."""
     container, child = component(), component()
     container.link((container, "inbox"), (child, "inbox"), passthrough=1)
-    child._deliver("x")
+    child.deliver("x")
     assert container.dataReady() == 0
     assert container.recv() == "x"
     assert child.dataReady() == 0
@@ -211,7 +211,7 @@ def test_box_pop_takes_by_index_like_1x_list():
     """postbox.pop() takes the oldest message and pop(i) the i-th, as 1.x's list storage did."""
     c = component()
     for message in ("a", "b", "c"):
-        c._deliver(message)
+        c.deliver(message)
     box = c.inboxes["inbox"]
     assert box.pop(1) == "b"
     assert box.pop() == "a"

@@ -39,7 +39,7 @@ def test_data_ready_returns_a_count():
     c = component()
     assert c.dataReady() == 0
     for n in range(3):
-        c._deliver(n)
+        c.deliver(n)
     assert c.dataReady("inbox") == 3
     assert c.dataReady("control") == 0
 
@@ -48,15 +48,15 @@ def test_any_ready_returns_box_name_or_false():
     """anyReady returns the name of an inbox holding data, else False."""
     c = component()
     assert c.anyReady() is False
-    c._deliver("stop", "control")
+    c.deliver("stop", "control")
     assert c.anyReady() == "control"
 
 
 def test_recv_is_fifo_and_empty_recv_raises_index_error():
     """recv takes the oldest message, and raises IndexError on an empty inbox."""
     c = component()
-    c._deliver("a")
-    c._deliver("b")
+    c.deliver("a")
+    c.deliver("b")
     assert [c.recv(), c.recv("inbox")] == ["a", "b"]
     with pytest.raises(IndexError):
         c.recv()
@@ -85,7 +85,7 @@ def test_inbox_generator_drains_the_box():
     """Inbox() yields every waiting message in order and leaves the box empty."""
     c = component()
     for n in range(4):
-        c._deliver(n)
+        c.deliver(n)
     assert list(c.Inbox()) == [0, 1, 2, 3]
     assert c.dataReady() == 0
 
@@ -223,3 +223,33 @@ def test_component_error_from_main_names_component():
     broken = Broken()
     with pytest.raises(ComponentError, match=rf"Broken \(id {broken.id}.*ValueError: bad value 7"):
         run_system(broken, timeout=5)
+
+
+def test_deliver_wakes_a_sleeping_component_and_checks_the_box(axon_scheduler):
+    """deliver() puts a message in an inbox and wakes its owner; a full or unknown inbox raises."""
+    from Axon.AxonExceptions import noSpaceInBox
+    from Axon.testing import StepScheduler
+
+    got: list = []
+
+    class Waiter(component):
+        def main(self):
+            while not got:
+                got.extend(self.Inbox())
+                self.pause()
+                yield 1
+
+    sched = StepScheduler()
+    waiter = Waiter().activate(Scheduler=sched)
+    sched.step(3)
+    assert waiter._isRunnable() is False
+    waiter.deliver("hello")
+    assert waiter._isRunnable() is True
+    sched.step(3)
+    assert got == ["hello"]
+    waiter.setInboxSize("control", 1)
+    waiter.deliver("first", "control")
+    with pytest.raises(noSpaceInBox):
+        waiter.deliver("second", "control")
+    with pytest.raises(UnknownBox, match="has no inbox 'nope'; its inboxes are: control, inbox"):
+        waiter.deliver("x", "nope")

@@ -67,8 +67,8 @@ def test_chain_built_in_reverse_order_resolves_too():
 def test_messages_queued_in_forwarding_inbox_move_when_linked():
     """Messages waiting in an inbox move on to the child when the inbox is linked onward."""
     container, child = component(), component()
-    container._deliver(1)
-    container._deliver(2)
+    container.deliver(1)
+    container.deliver(2)
     container.link((container, "inbox"), (child, "inbox"), passthrough=1)
     assert container.dataReady() == 0
     assert list(child.Inbox()) == [1, 2]

@@ -70,7 +70,7 @@ def test_component_run_method(axon_scheduler):
     """component.run() activates the component and runs the default scheduler to the end."""
     results = []
     sink = Collector(results)
-    sink._deliver("only")
-    sink._deliver(producerFinished(), "control")
+    sink.deliver("only")
+    sink.deliver(producerFinished(), "control")
     sink.run()
     assert results == ["only", "producerFinished"]

@@ -125,7 +125,7 @@ def test_list_all_threads_and_is_thread_paused(axon_scheduler):
             seen["sleeper paused"] = sched.isThreadPaused(sleeper)
             seen["self paused"] = sched.isThreadPaused(self)
             seen["stranger paused"] = sched.isThreadPaused(stranger)
-            sleeper._deliver(shutdownMicroprocess(), "control")
+            sleeper.deliver(shutdownMicroprocess(), "control")
 
     sleeper, observer = Sleeper(), Observer()
     sleeper.activate()
@@ -622,7 +622,7 @@ def test_ping_pong_completes_among_1000_paused_components(axon_scheduler):
                 yield 1
             if self.serve:
                 for s in sleepers:
-                    s._deliver(shutdownMicroprocess(), "control")
+                    s.deliver(shutdownMicroprocess(), "control")
 
     sleepers = [Sleeper() for _ in range(1000)]
     ping, pong = Player(True), Player(False)

@@ -66,8 +66,8 @@ def test_run_system_runs_to_completion():
     a.link((a, "signal"), (b, "control"))
     b_out = component()
     b.link((b, "outbox"), (b_out, "inbox"))
-    a._deliver(5)
-    a._deliver(producerFinished(), "control")
+    a.deliver(5)
+    a.deliver(producerFinished(), "control")
     run_system(a, b, timeout=5)
     assert list(b_out.Inbox()) == [20]
 
@@ -75,7 +75,7 @@ def test_run_system_runs_to_completion():
 def test_run_system_timeout_lists_only_unfinished():
     """run_system's TimeoutError names the components still running, not those finished."""
     done, stuck = Doubler(), NeverStops()
-    done._deliver(producerFinished(), "control")
+    done.deliver(producerFinished(), "control")
     with pytest.raises(TimeoutError) as info:
         run_system(done, stuck, timeout=0.1)
     assert f"NeverStops (id {stuck.id})" in str(info.value)
@@ -140,7 +140,7 @@ def test_step_scheduler_run_until_idle():
     doubler.activate(Scheduler=sched)
     sched.run_until_idle()
     assert sched.isThreadPaused(doubler)
-    doubler._deliver(21)
+    doubler.deliver(21)
     sched.run_until_idle()
     assert list(sink.Inbox()) == [42]
 

@@ -248,7 +248,7 @@ def test_data_on_an_unlinked_inbox_does_not_keep_the_graphline_awake():
     """A message left on the Graphline's unlinked inbox does not make it spin."""
     a = Waiter()
     g = Graphline(A=a)
-    g._deliver("nobody reads this", "inbox")
+    g.deliver("nobody reads this", "inbox")
     awake = []
 
     class Spy(Feeder):

@@ -31,7 +31,7 @@ class Watcher(component):
                 break
             self.pause()
             yield 1
-        self.intro._deliver(shutdownMicroprocess(), "control")
+        self.intro.deliver(shutdownMicroprocess(), "control")
 
 
 def _lines(watcher):
@@ -59,7 +59,7 @@ def test_a_finished_component_is_reported_deleted():
     leaver = PassThrough()
 
     def stop_leaver():
-        leaver._deliver(producerFinished(), "control")
+        leaver.deliver(producerFinished(), "control")
 
     intro = Introspector(interval=0.01)
     watcher = Watcher(intro, rounds=3, on_first=stop_leaver)

@@ -83,7 +83,7 @@ class Driver(component):
     def shutdown(self, *components: Any) -> None:
         """Send shutdownMicroprocess to each component's "control"."""
         for target in components:
-            target._deliver(shutdownMicroprocess(), "control")
+            target.deliver(shutdownMicroprocess(), "control")
 
 
 def screen() -> pygame.Surface:

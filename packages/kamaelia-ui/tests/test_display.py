@@ -74,7 +74,7 @@ def test_get_display_service_makes_one_display_and_registers_it():
         assert isinstance(first[0], PygameDisplay)
         tracker = coordinatingassistanttracker.getcat()
         assert tracker.retrieveService("pygamedisplay") == first
-        user._deliver("release", "inbox")
+        user.deliver("release", "inbox")
 
     run_ui(Driver(script), user)
 
@@ -89,7 +89,7 @@ def test_surface_has_requested_size_and_appears_at_position():
         assert pixel((79, 79)) == RED
         assert pixel((80, 60)) == WHITE
         assert pixel((49, 60)) == WHITE
-        user._deliver("release", "inbox")
+        user.deliver("release", "inbox")
 
     run_ui(Driver(script), user)
 
@@ -102,8 +102,8 @@ def test_surfaces_without_position_cascade_in_50_pixel_steps():
     def script(d):
         yield from d.wait_for_pixel((55, 55), BLUE)
         assert pixel((5, 5)) == RED
-        first._deliver("release", "inbox")
-        second._deliver("release", "inbox")
+        first.deliver("release", "inbox")
+        second.deliver("release", "inbox")
 
     run_ui(Driver(script), first, second)
 
@@ -116,8 +116,8 @@ def test_later_surfaces_are_drawn_over_earlier_ones():
     def script(d):
         yield from d.wait_for_pixel((6, 6), BLUE)
         assert pixel((20, 20)) == RED
-        under._deliver("release", "inbox")
-        over._deliver("release", "inbox")
+        under.deliver("release", "inbox")
+        over.deliver("release", "inbox")
 
     run_ui(Driver(script), under, over)
 
@@ -129,7 +129,7 @@ def test_mouse_events_arrive_as_lists_in_surface_coordinates():
 
     def script(d):
         yield from d.wait_for_pixel((100, 50), RED)
-        user._deliver(("send", {"ADDLISTENEVENT": pygame.MOUSEBUTTONDOWN}), "inbox")
+        user.deliver(("send", {"ADDLISTENEVENT": pygame.MOUSEBUTTONDOWN}), "inbox")
         yield from d.sleep(0.05)
         click((110, 57), button=3)
         yield from d.wait_until(lambda: user.events, "an event")
@@ -137,7 +137,7 @@ def test_mouse_events_arrive_as_lists_in_surface_coordinates():
         assert [(e.type, e.pos, e.button) for e in user.events] == [
             (pygame.MOUSEBUTTONDOWN, (10, 7), 3)
         ]
-        user._deliver("release", "inbox")
+        user.deliver("release", "inbox")
 
     run_ui(Driver(script), user)
 
@@ -149,16 +149,16 @@ def test_remove_listen_event_stops_delivery():
 
     def script(d):
         yield from d.wait_for_pixel((0, 0), RED)
-        user._deliver(("send", {"ADDLISTENEVENT": pygame.MOUSEBUTTONDOWN}), "inbox")
+        user.deliver(("send", {"ADDLISTENEVENT": pygame.MOUSEBUTTONDOWN}), "inbox")
         yield from d.sleep(0.05)
         click((1, 1))
         yield from d.wait_until(lambda: user.events, "the first click")
-        user._deliver(("send", {"REMOVELISTENEVENT": pygame.MOUSEBUTTONDOWN}), "inbox")
+        user.deliver(("send", {"REMOVELISTENEVENT": pygame.MOUSEBUTTONDOWN}), "inbox")
         yield from d.sleep(0.05)
         click((2, 2))
         yield from d.sleep(0.1)
         assert [e.pos for e in user.events] == [(1, 1)]
-        user._deliver("release", "inbox")
+        user.deliver("release", "inbox")
 
     run_ui(Driver(script), user)
 
@@ -170,14 +170,14 @@ def test_onlymouseinside_filters_mouse_events_outside_the_surface():
 
     def script(d):
         yield from d.wait_for_pixel((10, 10), RED)
-        user._deliver(("send", {"ADDLISTENEVENT": pygame.MOUSEBUTTONDOWN}), "inbox")
+        user.deliver(("send", {"ADDLISTENEVENT": pygame.MOUSEBUTTONDOWN}), "inbox")
         yield from d.sleep(0.05)
         click((100, 100))
         click((15, 15))
         yield from d.wait_until(lambda: user.events, "the inside click")
         yield from d.sleep(0.05)
         assert [e.pos for e in user.events] == [(5, 5)]
-        user._deliver("release", "inbox")
+        user.deliver("release", "inbox")
 
     run_ui(Driver(script), user)
 
@@ -188,10 +188,10 @@ def test_changedisplaygeo_moves_the_surface():
 
     def script(d):
         yield from d.wait_for_pixel((0, 0), RED)
-        user._deliver(("send", {"CHANGEDISPLAYGEO": True, "position": (200, 100)}), "inbox")
+        user.deliver(("send", {"CHANGEDISPLAYGEO": True, "position": (200, 100)}), "inbox")
         yield from d.wait_for_pixel((200, 100), RED)
         assert pixel((0, 0)) == WHITE
-        user._deliver("release", "inbox")
+        user.deliver("release", "inbox")
 
     run_ui(Driver(script), user)
 
@@ -208,7 +208,7 @@ def test_alpha_and_transparency_requests_are_honoured():
         assert pixel((0, 0)) == WHITE
         assert pixel((20, 0)) == WHITE
         for user in (hidden, keyed, marker):
-            user._deliver("release", "inbox")
+            user.deliver("release", "inbox")
 
     run_ui(Driver(script), hidden, keyed, marker)
 
@@ -223,7 +223,7 @@ def test_last_release_closes_the_window_ends_the_display_and_deregisters_it():
         display, _ = PygameDisplay.getDisplayService()
         display.link((display, "signal"), (d, "control"))
         found["display"] = display
-        user._deliver("release", "inbox")
+        user.deliver("release", "inbox")
         yield from d.wait_for_message("control")
         assert isinstance(d.collect()["control"][0], producerFinished)
 
@@ -239,7 +239,7 @@ def test_shutdown_on_control_ends_the_display():
         display, _ = PygameDisplay.getDisplayService()
         display.link((display, "signal"), (d, "control"))
         yield from d.wait_until(pygame.display.get_init, "the window to open")
-        display._deliver(shutdownMicroprocess(), "control")
+        display.deliver(shutdownMicroprocess(), "control")
         yield from d.wait_for_message("control")
         assert isinstance(d.collect()["control"][0], shutdownMicroprocess)
 
@@ -279,11 +279,11 @@ def test_bad_requests_are_logged_and_the_display_carries_on(caplog):
     def script(d):
         yield from d.wait_for_pixel((0, 0), RED)
         display, box = PygameDisplay.getDisplayService()
-        display._deliver({"DISPLAYREQUEST": True, "callback": (user, "callback")}, box)
-        display._deliver({"NONSENSE": True}, box)
-        user._deliver(("send", {"CHANGEDISPLAYGEO": True, "position": (30, 30)}), "inbox")
+        display.deliver({"DISPLAYREQUEST": True, "callback": (user, "callback")}, box)
+        display.deliver({"NONSENSE": True}, box)
+        user.deliver(("send", {"CHANGEDISPLAYGEO": True, "position": (30, 30)}), "inbox")
         yield from d.wait_for_pixel((30, 30), RED)
-        user._deliver("release", "inbox")
+        user.deliver("release", "inbox")
 
     with caplog.at_level(logging.ERROR, logger="Kamaelia.UI.Pygame.Display"):
         run_ui(Driver(script), user)
@@ -307,6 +307,6 @@ def test_idle_display_sleeps_between_event_polls(monkeypatch):
         yield from d.sleep(0.3)
         # 0.3 s at one poll per 20 ms is about 15 passes; a busy loop would make thousands.
         assert len(passes) - before < 40
-        user._deliver("release", "inbox")
+        user.deliver("release", "inbox")
 
     run_ui(Driver(script), user)

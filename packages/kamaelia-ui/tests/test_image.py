@@ -55,13 +55,13 @@ def test_new_images_arrive_as_file_names_bytes_surfaces_or_none(red_png):
 
     def script(d):
         yield from d.wait_for_pixel((5, 5), GREY)
-        image._deliver(red_png, "inbox")  # a pathlib.Path
+        image.deliver(red_png, "inbox")  # a pathlib.Path
         yield from d.wait_for_pixel((5, 5), RED)
-        image._deliver(png_bytes(GREEN), "inbox")
+        image.deliver(png_bytes(GREEN), "inbox")
         yield from d.wait_for_pixel((5, 5), GREEN)
-        image._deliver(solid((1, 2, 3)), "inbox")
+        image.deliver(solid((1, 2, 3)), "inbox")
         yield from d.wait_for_pixel((5, 5), (1, 2, 3))
-        image._deliver(None, "inbox")
+        image.deliver(None, "inbox")
         yield from d.wait_for_pixel((5, 5), GREY)
         d.shutdown(image)
 
@@ -129,9 +129,9 @@ def test_bgcolour_and_alphacontrol_inboxes():
 
     def script(d):
         yield from d.wait_for_pixel((5, 5), GREY)
-        image._deliver(GREEN, "bgcolour")
+        image.deliver(GREEN, "bgcolour")
         yield from d.wait_for_pixel((5, 5), GREEN)
-        image._deliver(0, "alphacontrol")
+        image.deliver(0, "alphacontrol")
         yield from d.wait_for_pixel((5, 5), WHITE)
         d.shutdown(image)
 
@@ -152,10 +152,10 @@ def test_bad_image_is_reported_and_the_component_carries_on(tmp_path, caplog, ba
 
     def script(d):
         yield from d.wait_for_pixel((5, 5), RED)
-        image._deliver(source, "inbox")
+        image.deliver(source, "inbox")
         yield from d.wait_for_message("errors")
         yield from d.wait_for_pixel((5, 5), GREY)
-        image._deliver(png_bytes(GREEN), "inbox")
+        image.deliver(png_bytes(GREEN), "inbox")
         yield from d.wait_for_pixel((5, 5), GREEN)
         d.shutdown(image)
 
@@ -195,7 +195,7 @@ def test_wrong_type_is_reported_with_the_choices():
 
     def script(d):
         yield from d.wait_for_pixel((5, 5), GREY)
-        image._deliver(42, "inbox")
+        image.deliver(42, "inbox")
         yield from d.wait_for_message("errors")
         d.shutdown(image)
 
@@ -213,7 +213,7 @@ def test_producer_finished_is_passed_on_and_the_area_removed():
 
     def script(d):
         yield from d.wait_for_pixel((5, 5), RED)
-        image._deliver(producerFinished(), "control")
+        image.deliver(producerFinished(), "control")
         yield from d.wait_for_message("control")
         assert isinstance(d.collect()["control"][0], producerFinished)
 

@@ -26,10 +26,10 @@ def test_each_message_appears_on_the_bottom_line_and_scrolls_up():
 
     def script(d):
         yield from d.wait_for_pixel((150, 50), PAPER)
-        shower._deliver("first line", "inbox")
+        shower.deliver("first line", "inbox")
         yield from d.wait_until(lambda: count_colour(bottom_line(shower), INK) > 20, "line 1")
         assert count_colour(line_above(shower), INK) == 0
-        shower._deliver("second", "inbox")
+        shower.deliver("second", "inbox")
         yield from d.wait_until(lambda: count_colour(line_above(shower), INK) > 20, "scroll")
         assert count_colour((0, 0, 300, 20), INK) == 0
         d.shutdown(shower)
@@ -43,7 +43,7 @@ def test_long_lines_wrap_to_the_width():
 
     def script(d):
         yield from d.wait_for_pixel((150, 50), PAPER)
-        shower._deliver("word " * 30, "inbox")
+        shower.deliver("word " * 30, "inbox")
         yield from d.wait_until(lambda: count_colour(line_above(shower), INK) > 20, "wrapping")
         d.shutdown(shower)
 
@@ -67,8 +67,8 @@ def test_text_already_received_is_shown_before_shutdown_is_passed_on():
             drawn.append(line),
             original(line),
         )
-        shower._deliver("last words", "inbox")
-        shower._deliver(producerFinished(), "control")
+        shower.deliver("last words", "inbox")
+        shower.deliver(producerFinished(), "control")
         yield from d.wait_for_message("control")
 
     driver.script = script
@@ -112,7 +112,7 @@ def test_textbox_takes_characters_on_its_inbox_too():
 
     def script(d):
         yield from d.wait_for_pixel((150, 50), PAPER)
-        box._deliver("cd\x08e\n", "inbox")
+        box.deliver("cd\x08e\n", "inbox")
         yield from d.wait_for_message("inbox")
         assert d.collect()["inbox"] == ["abce"]
         d.shutdown(box)

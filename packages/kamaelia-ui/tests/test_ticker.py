@@ -26,7 +26,7 @@ def test_words_are_drawn_in_the_text_colour_inside_the_area():
     def script(d):
         yield from d.wait_for_pixel((100, 50), BACK)
         assert count_colour(AREA, TEXT) == 0
-        ticker._deliver("Hello world", "inbox")
+        ticker.deliver("Hello world", "inbox")
         yield from d.wait_until(lambda: count_colour(AREA, TEXT) > 20, "text to appear")
         assert pixel((201, 50)) == (255, 255, 255)
         d.shutdown(ticker)
@@ -55,7 +55,7 @@ def test_words_appear_one_at_a_time_at_the_set_rate():
 
     def script(d):
         yield from d.wait_for_pixel((100, 50), BACK)
-        ticker._deliver("one two three four", "inbox")
+        ticker.deliver("one two three four", "inbox")
         yield from d.wait_until(lambda: len(shown) == 4, "four words")
         d.shutdown(ticker)
 
@@ -75,7 +75,7 @@ def test_long_text_wraps_and_scrolls_within_the_area():
 
     def script(d):
         yield from d.wait_for_pixel((100, 50), BACK)
-        ticker._deliver(words, "inbox")
+        ticker.deliver(words, "inbox")
         yield from d.wait_until(lambda: ticker._words == type(ticker._words)(), "all words shown")
         yield from d.sleep(0.05)
         # every line band of the ticker has text in it (it scrolled, did not overflow)
@@ -93,9 +93,9 @@ def test_clear_message_wipes_the_ticker():
 
     def script(d):
         yield from d.wait_for_pixel((100, 50), BACK)
-        ticker._deliver("some words here", "inbox")
+        ticker.deliver("some words here", "inbox")
         yield from d.wait_until(lambda: count_colour(AREA, TEXT) > 20, "text")
-        ticker._deliver(CLEAR, "inbox")
+        ticker.deliver(CLEAR, "inbox")
         yield from d.wait_until(lambda: count_colour(AREA, TEXT) == 0, "a clear ticker")
         d.shutdown(ticker)
 
@@ -108,11 +108,11 @@ def test_pausebox_holds_text_until_unpausebox():
 
     def script(d):
         yield from d.wait_for_pixel((100, 50), BACK)
-        ticker._deliver("pause", "pausebox")
-        ticker._deliver("held back", "inbox")
+        ticker.deliver("pause", "pausebox")
+        ticker.deliver("held back", "inbox")
         yield from d.sleep(0.15)
         assert count_colour(AREA, TEXT) == 0
-        ticker._deliver("go", "unpausebox")
+        ticker.deliver("go", "unpausebox")
         yield from d.wait_until(lambda: count_colour(AREA, TEXT) > 20, "the held text")
         d.shutdown(ticker)
 
@@ -125,7 +125,7 @@ def test_alphacontrol_zero_hides_the_ticker():
 
     def script(d):
         yield from d.wait_for_pixel((100, 50), BACK)
-        ticker._deliver(0, "alphacontrol")
+        ticker.deliver(0, "alphacontrol")
         yield from d.wait_for_pixel((100, 50), (255, 255, 255))
         d.shutdown(ticker)
 
@@ -141,8 +141,8 @@ def test_producer_finished_shows_the_rest_then_ends():
 
     def script(d):
         yield from d.wait_for_pixel((100, 50), BACK)
-        ticker._deliver("a few words to finish", "inbox")
-        ticker._deliver(producerFinished(), "control")
+        ticker.deliver("a few words to finish", "inbox")
+        ticker.deliver(producerFinished(), "control")
         while not d.collect()["control"]:
             shown.append(len(ticker._words))
             yield from d.sleep(0.005)
@@ -162,10 +162,10 @@ def test_shutdown_microprocess_ends_at_once_even_when_paused():
 
     def script(d):
         yield from d.wait_for_pixel((100, 50), BACK)
-        ticker._deliver("x", "pausebox")
-        ticker._deliver("many words that will never be shown", "inbox")
+        ticker.deliver("x", "pausebox")
+        ticker.deliver("many words that will never be shown", "inbox")
         yield from d.sleep(0.02)
-        ticker._deliver(shutdownMicroprocess(), "control")
+        ticker.deliver(shutdownMicroprocess(), "control")
         yield from d.wait_for_message("control")
 
     driver.script = script

@@ -46,9 +46,9 @@ def test_video_overlay_shows_frames_over_other_surfaces():
 
     def script(d):
         yield from d.wait_for_pixel((5, 5), (224, 224, 224))
-        overlay._deliver(yuv_frame((32, 16), first), "inbox")
+        overlay.deliver(yuv_frame((32, 16), first), "inbox")
         yield from d.wait_until(near((20, 20), yuv_pixel_to_rgb(*first)), "the first frame")
-        overlay._deliver(yuv_frame((32, 16), second), "inbox")
+        overlay.deliver(yuv_frame((32, 16), second), "inbox")
         yield from d.wait_until(near((20, 20), yuv_pixel_to_rgb(*second)), "the second frame")
         assert pixel((5, 5)) == (224, 224, 224)
         assert pixel((42, 20)) == (224, 224, 224)
@@ -67,9 +67,9 @@ def test_video_overlay_follows_a_change_of_frame_size():
 
     def script(d):
         yield from d.wait_for_pixel((5, 5), (224, 224, 224))
-        overlay._deliver(yuv_frame((60, 60), grey), "inbox")
+        overlay.deliver(yuv_frame((60, 60), grey), "inbox")
         yield from d.wait_for_pixel((50, 30), (128, 128, 128))
-        overlay._deliver(yuv_frame((20, 20), (16, 128, 128)), "inbox")
+        overlay.deliver(yuv_frame((20, 20), (16, 128, 128)), "inbox")
         yield from d.wait_for_pixel((10, 10), (0, 0, 0))
         assert pixel((50, 30)) == (224, 224, 224)  # the button, not the old 60x60 picture
         assert len(PygameDisplay.getDisplayService()[0].overlays) == 1
@@ -83,9 +83,9 @@ def test_video_overlay_skips_bad_frames(caplog):
     overlay = VideoOverlay(position=(0, 0))
 
     def script(d):
-        overlay._deliver(yuv_frame((8, 8), (16, 128, 128), pixformat="RGB"), "inbox")
-        overlay._deliver({"size": (8, 8)}, "inbox")
-        overlay._deliver(yuv_frame((8, 8), (235, 128, 128)), "inbox")
+        overlay.deliver(yuv_frame((8, 8), (16, 128, 128), pixformat="RGB"), "inbox")
+        overlay.deliver({"size": (8, 8)}, "inbox")
+        overlay.deliver(yuv_frame((8, 8), (235, 128, 128)), "inbox")
         yield from d.wait_for_pixel((4, 4), (255, 255, 255))
         yield from d.wait_until(lambda: len(caplog.records) >= 2, "two log records")
         d.shutdown(overlay)
@@ -102,10 +102,10 @@ def test_video_surface_shows_rgb_frames_and_resizes():
     video = VideoSurface(position=(10, 20), resize=(40, 40))
 
     def script(d):
-        video._deliver(rgb_frame((4, 4), (10, 20, 30)), "inbox")
+        video.deliver(rgb_frame((4, 4), (10, 20, 30)), "inbox")
         yield from d.wait_for_pixel((49, 59), (10, 20, 30))
         assert pixel((50, 59)) == (255, 255, 255)
-        video._deliver(rgb_frame((8, 2), (200, 100, 0)), "inbox")
+        video.deliver(rgb_frame((8, 2), (200, 100, 0)), "inbox")
         yield from d.wait_for_pixel((10, 20), (200, 100, 0))
         d.shutdown(video)
 
@@ -119,13 +119,13 @@ def test_video_surface_without_resize_uses_the_frame_size_and_skips_bad_frames(c
     video.link((video, "signal"), (driver, "control"))
 
     def script(d):
-        video._deliver(rgb_frame((6, 3), (1, 2, 3)), "inbox")
+        video.deliver(rgb_frame((6, 3), (1, 2, 3)), "inbox")
         yield from d.wait_for_pixel((5, 2), (1, 2, 3))
         assert pixel((6, 2)) == (255, 255, 255)
         assert pixel((5, 3)) == (255, 255, 255)
-        video._deliver({"rgb": b"", "size": (6, 3), "pixformat": "YUV420_planar"}, "inbox")
+        video.deliver({"rgb": b"", "size": (6, 3), "pixformat": "YUV420_planar"}, "inbox")
         yield from d.wait_until(lambda: caplog.records, "a log record")
-        video._deliver(shutdownMicroprocess(), "control")
+        video.deliver(shutdownMicroprocess(), "control")
         yield from d.wait_for_message("control")
 
     driver.script = script
@@ -171,15 +171,15 @@ def test_overlay_request_protocol_positions_frames_and_removal():
     def script(d):
         yield from d.wait_for_pixel((4, 4), (255, 255, 255))
         yield from d.wait_for_pixel((101, 101), (224, 224, 224))
-        client._deliver(("yuv", black), "inbox")
+        client.deliver(("yuv", black), "inbox")
         yield from d.wait_for_pixel((4, 4), (0, 0, 0))
-        client._deliver(("where", (40, 0)), "inbox")
+        client.deliver(("where", (40, 0)), "inbox")
         yield from d.wait_for_pixel((44, 4), (0, 0, 0))
         assert pixel((4, 4)) == (255, 255, 255)
-        client._deliver(("yuv", None), "inbox")
+        client.deliver(("yuv", None), "inbox")
         yield from d.wait_for_pixel((44, 4), (255, 255, 255))
         assert PygameDisplay.getDisplayService()[0].overlays == []
-        client._deliver("stop", "control")
+        client.deliver("stop", "control")
         d.shutdown(marker)
 
     run_ui(Driver(script), client, marker)

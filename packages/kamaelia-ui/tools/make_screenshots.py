@@ -70,7 +70,7 @@ def ticker() -> None:
         outline_colour=(232, 232, 48),
     )
     show.activate()
-    show._deliver(POEM, "inbox")
+    show.deliver(POEM, "inbox")
     Photographer(
         lambda: not show._words and show.display is not None, DOCS / "ticker.png"
     ).activate()

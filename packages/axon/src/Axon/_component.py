@@ -127,8 +127,14 @@ class component(microprocess):
         while self.dataReady(boxname):
             yield self.recv(boxname)
 
-    def _deliver(self, message: Any, boxname: str = "inbox") -> None:
-        """Put ``message`` straight into one of this component's inboxes (tests, set-up)."""
+    def deliver(self, message: Any, boxname: str = "inbox") -> None:
+        """Put ``message`` into inbox ``boxname`` as if a linked outbox had sent it.
+
+        For containers passing a message to a child, tests and set-up. Wakes
+        the component if it sleeps; raises ``noSpaceInBox`` if the inbox is
+        size-limited and full, and ``UnknownBox`` (a KeyError) naming the
+        inboxes it has if there is no such box.
+        """
         try:
             box = self.inboxes[boxname]
         except KeyError:

@@ -70,7 +70,7 @@ def run_component(
     """
     for boxname, messages in (inputs or {}).items():
         for message in messages:
-            component._deliver(message, boxname)
+            component.deliver(message, boxname)
     collector = _Collector()
     for boxname in component.outboxes:
         if boxname.startswith("_"):

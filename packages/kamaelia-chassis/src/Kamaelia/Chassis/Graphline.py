@@ -108,7 +108,7 @@ class Graphline(component):
         # passthrough it has), as 1.x's short-lived "_cs" links did, but
         # without link churn and leaving "_cs" free for whoever links it.
         for child in recipients:
-            child._deliver(msg, "control")
+            child.deliver(msg, "control")
 
     def main(self):  # type: ignore[override]
         """Run the children, pass control messages on, report when all are done."""

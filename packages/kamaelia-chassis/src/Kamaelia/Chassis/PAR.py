@@ -80,7 +80,7 @@ class PAR(component):
 
     def _copy_to_children(self, msg: Any) -> None:
         for child in self.childComponents():
-            child._deliver(msg, "control")  # see Graphline._disseminate
+            child.deliver(msg, "control")  # see Graphline._disseminate
 
     def childrenDone(self) -> bool:
         """Unplug finished children; True once none are left running."""

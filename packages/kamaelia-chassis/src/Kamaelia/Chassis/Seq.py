@@ -68,7 +68,7 @@ class Seq(component):
                 wanted = self._stop or self._finishing
                 if wanted is not None and wanted is not told:
                     told = wanted
-                    item._deliver(wanted, "control")
+                    item.deliver(wanted, "control")
                 else:
                     self.pause()
                     yield 1

@@ -235,7 +235,7 @@ class Supervisor(component):
                 self._stopping = msg
 
     def _tell(self, child: component, msg: Any) -> None:
-        child._deliver(msg, "control")  # see Graphline._disseminate
+        child.deliver(msg, "control")  # see Graphline._disseminate
 
     def _collect_ended(self) -> list[tuple[str, BaseException | None]]:
         """Unplug finished children, in child order, with their errors (None: clean exit)."""
