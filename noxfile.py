@@ -11,12 +11,15 @@ declares (transitively). Everything else comes from the package index.
 
 from __future__ import annotations
 
+import configparser
 import glob
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tarfile
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +46,8 @@ nox.options.sessions = [
     "integration",
     "template",
     "quickstart",
+    "build",
+    "lowest",
     "lint",
     "typecheck",
     "docs",
@@ -153,6 +158,16 @@ BY_NAME = {p.name: p for p in PACKAGES.values()}
 Roots = Iterable[tuple[Package, frozenset[str]]]
 
 
+def _requires(pkg: Package, extras: Iterable[str]) -> list[Requirement]:
+    """What `pkg` with `extras` declares it needs."""
+    reqs = list(pkg.requires)
+    for extra in extras:
+        if extra not in pkg.extras:
+            raise ValueError(f"{pkg.name} has no extra {extra!r}; it has {sorted(pkg.extras)}")
+        reqs.extend(pkg.extras[extra])
+    return reqs
+
+
 def _closure(roots: Roots) -> dict[Path, tuple[str, set[str]]]:
     """Package path -> (name, extras), for `roots` and every package of ours they declare.
 
@@ -167,12 +182,7 @@ def _closure(roots: Roots) -> dict[Path, tuple[str, set[str]]]:
         if have is not None and extras <= have:
             continue
         wanted[pkg.path] = (pkg.name, (have or set()) | extras)
-        reqs = list(pkg.requires)
-        for extra in extras:
-            if extra not in pkg.extras:
-                raise ValueError(f"{pkg.name} has no extra {extra!r}; it has {sorted(pkg.extras)}")
-            reqs.extend(pkg.extras[extra])
-        for req in reqs:
+        for req in _requires(pkg, extras):
             dep = BY_NAME.get(canonicalize_name(req.name))
             if dep is None:
                 continue
@@ -236,6 +246,32 @@ def integration(session: nox.Session) -> None:
     session.chdir(ROOT)
     if (ROOT / "tests" / "integration").is_dir():
         session.run("pytest", "tests/integration", *session.posargs)
+
+
+@nox.session(python=PYTHONS[0], venv_backend="uv")
+@nox.parametrize("package", list(PACKAGES), ids=list(PACKAGES))
+def lowest(session: nox.Session, package: str) -> None:
+    """One package's tests against the lowest versions its ranges allow, on the oldest Python.
+
+    Every third-party requirement of the package and of our packages it pulls in is
+    passed to uv directly, so `--resolution lowest-direct` takes each range's floor.
+    Our own packages come from this checkout (none is released yet, so the floor
+    of a `kamaelia-axon>=2.0.0a1` range is the checkout's version).
+    """
+    pkg = PACKAGES[package]
+    roots = [(pkg, TEST & frozenset(pkg.extras))]
+    floors = sorted(
+        {
+            str(req)
+            for name, extras in _closure(roots).values()
+            for req in _requires(BY_NAME[name], extras)
+            if canonicalize_name(req.name) not in BY_NAME
+        }
+    )
+    _install_ours(session, roots, *floors, "--resolution", "lowest-direct")
+    session.run("uv", "pip", "list", silent=False)
+    session.chdir(pkg.path)
+    session.run("pytest", *session.posargs)
 
 
 @nox.session(python=PYTHONS[0])
@@ -440,3 +476,107 @@ def _environ(changes: dict[str, str | None]) -> dict[str, str]:
         else:
             env[key] = value
     return env
+
+
+# --------------------------------------------------------------------------- releases
+
+
+def _declared_entry_points(pkg: Package) -> dict[str, dict[str, str]]:
+    """Entry-point group -> {name: target} from the package's pyproject.toml."""
+    project = tomllib.loads((pkg.path / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    groups = dict(project.get("entry-points", {}))
+    if project.get("scripts"):
+        groups["console_scripts"] = project["scripts"]
+    return {group: dict(points) for group, points in groups.items()}
+
+
+def _wheel_entry_points(wheel: Path) -> dict[str, dict[str, str]]:
+    """Entry-point group -> {name: target} as written into the wheel."""
+    with zipfile.ZipFile(wheel) as archive:
+        names = [n for n in archive.namelist() if n.endswith(".dist-info/entry_points.txt")]
+        text = archive.read(names[0]).decode("utf-8") if names else ""
+    parser = configparser.ConfigParser(delimiters=("=",))
+    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keep names' case
+    parser.read_string(text)
+    return {group: dict(parser[group]) for group in parser.sections()}
+
+
+def _check_sdist(session: nox.Session, sdist: Path) -> None:
+    with tarfile.open(sdist) as archive:
+        members = {
+            Path(name).relative_to(Path(name).parts[0]).as_posix()
+            for name in archive.getnames()
+            if len(Path(name).parts) > 1
+        }
+    missing = {"pyproject.toml", "README.md", "CHANGELOG.md"} - members
+    if missing:
+        session.error(f"{sdist.name} lacks {sorted(missing)}")
+
+
+def _check_alone(session: nox.Session, pkg: Package, wheels: dict[str, Path], tmp: Path) -> None:
+    """Install `pkg`'s wheel (and our wheels it depends on) into a fresh venv, then use it.
+
+    Every `kamaelia` entry point installed must load, and `kamaelia list` (with
+    kamaelia-chassis added for the command, if `pkg` does not bring it) must show it.
+    """
+    venv = tmp / f"alone-{pkg.dir}"
+    shutil.rmtree(venv, ignore_errors=True)
+    session.run("uv", "venv", "--quiet", "-p", str(Path(session.bin) / "python"), str(venv))
+    python = str(venv / "bin" / "python")
+    ours = [wheels[name] for name, _ in _closure([(pkg, frozenset())]).values()]
+    session.run("uv", "pip", "install", "--quiet", "-p", python, *map(str, ours))
+    load = (
+        "from importlib.metadata import entry_points\n"
+        "for ep in entry_points(group='kamaelia'):\n"
+        "    ep.load()\n"
+        "    print(ep.dist.name, ep.dist.version, ep.name)\n"
+    )
+    loaded = session.run(python, "-c", load, silent=True, external=True) or ""
+    if not loaded.strip():
+        return  # axon alone: the contract, no components of its own
+    chassis = wheels["kamaelia-chassis"]  # the `kamaelia` command
+    session.run("uv", "pip", "install", "--quiet", "-p", python, str(chassis), *map(str, ours))
+    listed = session.run(str(venv / "bin" / "kamaelia"), "list", silent=True, external=True) or ""
+    for line in loaded.strip().splitlines():
+        dist, version, name = line.split()
+        if f"{dist} {version}  [entry point '{name}'" not in listed:
+            session.error(f"`kamaelia list` next to {pkg.name} does not show {line}:\n{listed}")
+
+
+@nox.session(python=PYTHONS[-1])
+def build(session: nox.Session) -> None:
+    """Build every package's sdist and wheel and check them as a release would.
+
+    The wheel is built from the sdist (so the sdist is complete); then twine checks
+    metadata and README rendering, the wheel's entry points must be the ones its
+    pyproject.toml declares, and each wheel installs alone in a fresh venv where
+    `kamaelia list` shows what it registers.
+    """
+    session.install("uv", "twine", "packaging")
+    dist = Path(session.create_tmp()).resolve() / "dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    packages = [*PACKAGES.values(), Package.load(TEMPLATE_DIR / "pyproject.toml")]
+    for pkg in packages:
+        session.run("uv", "build", "--quiet", "--out-dir", str(dist), str(pkg.path))
+    session.run(
+        "twine",
+        "check",
+        "--strict",
+        *map(str, sorted(dist.glob("*.whl")) + sorted(dist.glob("*.tar.gz"))),
+    )
+    wheels = {}
+    for pkg in packages:
+        stem = f"{pkg.name.replace('-', '_')}-{pkg.version}"
+        wheel = dist / f"{stem}-py3-none-any.whl"
+        sdist = dist / f"{stem}.tar.gz"
+        for built in (wheel, sdist):
+            if not built.is_file():
+                session.error(f"{pkg.dir} did not build {built.name}")
+        if _wheel_entry_points(wheel) != _declared_entry_points(pkg):
+            session.error(f"{wheel.name} entry points differ from {pkg.dir}/pyproject.toml")
+        _check_sdist(session, sdist)
+        if f"{pkg.version}" not in (pkg.path / "CHANGELOG.md").read_text(encoding="utf-8"):
+            session.error(f"{pkg.dir}/CHANGELOG.md has no entry for version {pkg.version}")
+        wheels[pkg.name] = wheel
+    for pkg in packages:
+        _check_alone(session, pkg, wheels, dist.parent)
