@@ -452,6 +452,58 @@ def test_failure_handler_gets_microprocess_and_error(axon_scheduler):
     assert events[-1] == ("survivor", 4)
 
 
+def test_failure_handler_with_children_covers_adopted_components(axon_scheduler):
+    """children=True hands the handler to components adopted later, grandchildren included."""
+    calls: list = []
+    error = ValueError("deep")
+
+    class Broken(component):
+        def main(self):
+            yield 1
+            raise error
+
+    class Parent(component):
+        def __init__(self, child):
+            super().__init__()
+            self.child = child
+
+        def main(self):
+            self.addChildren(self.child)
+            self.child.activate()
+            while not self.child._isStopped():
+                self.pause()
+                yield 1
+
+    broken = Broken()
+    top = Parent(Parent(broken))
+    top.set_failure_handler(lambda mp, err: calls.append((mp, err)), children=True)
+    top.activate()
+    axon_scheduler.runThreads()
+    assert calls == [(broken, error)]
+
+
+def test_failure_handler_without_children_leaves_adopted_components_alone(axon_scheduler):
+    """By default a failure handler covers only its own component (a child's crash ends run)."""
+
+    class Broken(component):
+        def main(self):
+            yield 1
+            raise ValueError("child")
+
+    class Parent(component):
+        def main(self):
+            child = Broken()
+            self.addChildren(child)
+            child.activate()
+            yield 1
+
+    parent = Parent()
+    parent.set_failure_handler(lambda mp, err: None)
+    parent.activate()
+    with pytest.raises(ComponentError, match="child"):
+        axon_scheduler.runThreads()
+
+
 def test_yielding_a_coroutine_is_an_error_naming_it(axon_scheduler):
     """Yielding a coroutine object fails with YieldedValueError naming the component and the value."""
 

@@ -59,6 +59,35 @@ def test_chat_users_see_each_others_lines() -> None:
         system.close()
 
 
+def test_one_chat_user_pasting_1100_lines_disconnects_nobody() -> None:
+    """A paste of 1,100 lines reaches the other users whole; everyone stays connected."""
+    from Kamaelia.Chassis.ConnectedServer import ServerCore
+    from Kamaelia.Util.Backplane import Backplane
+
+    room = Backplane("CHAT_PASTE")
+    server = ServerCore(
+        protocol=lambda **i: _examples.ChatSession("CHAT_PASTE", f"{i['peer']}:{i['peerport']}"),
+        port=0,
+    )
+    system = Running(room, server)
+    try:
+        with connect(server.port) as alice, connect(server.port) as bob:
+            alice_in, bob_in = alice.makefile("rb"), bob.makefile("rb")
+            assert alice_in.readline().startswith(b"* welcome")
+            assert bob_in.readline().startswith(b"* welcome")
+            assert alice_in.readline().endswith(b"joined\n")
+            bob.sendall(b"".join(b"pasted line %d\n" % n for n in range(1100)))
+            for n in range(1100):
+                assert alice_in.readline().endswith(b"] pasted line %d\n" % n)
+            alice.sendall(b"got it all\n")
+            assert bob_in.readline().endswith(b"] got it all\n")
+            alice_in.close()
+            bob_in.close()
+    finally:
+        system.deliver(room, "control", producerFinished())
+        system.close()
+
+
 def test_echo_example_prints_its_port_and_echoes() -> None:
     """`kamaelia demo echo-server 0` serves echo on a free port it announces."""
     out = io.StringIO()

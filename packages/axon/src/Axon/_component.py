@@ -179,6 +179,8 @@ class component(microprocess):
                 )
             child._callOnCloseDown.append(self.unpause)
             self.children.append(child)
+            if self._failure_handler_adopts and child._failure_handler is None:
+                child.set_failure_handler(self._failure_handler, children=True)
 
     def removeChild(self, child: Any) -> None:
         """Disown ``child`` and break every link this component made that involves it."""

@@ -65,6 +65,7 @@ class microprocess:
     _outer: list[Callable[[], Any]] | None = None  # steps suspended by WaitComplete
     _thread: Iterator[Any] | None = None
     _failure_handler: Callable[[Any, BaseException], object] | None = None
+    _failure_handler_adopts = False  # also given to the components this one adopts
     failure: BaseException | None = None
 
     def __init__(
@@ -183,14 +184,23 @@ class microprocess:
         """Deprecated 1.x name of ``unpause``."""
         self.unpause()
 
-    def set_failure_handler(self, handler: Callable[[Any, BaseException], object] | None) -> None:
+    def set_failure_handler(
+        self,
+        handler: Callable[[Any, BaseException], object] | None,
+        *,
+        children: bool = False,
+    ) -> None:
         """On a crash, call ``handler(self, error)`` instead of ending the scheduler's run.
 
         The microprocess is then finished as if it had ended (its closedown
         runs, so parents are woken) and ``self.failure`` holds the error.
-        Supervisors use this.
+        Supervisors use this. With ``children=True`` the handler also covers
+        every component this one adopts with ``addChildren`` (and they, in
+        turn, theirs) unless it has a handler of its own; the handler is then
+        called with the component that crashed.
         """
         self._failure_handler = handler
+        self._failure_handler_adopts = children
 
     def _closeDownMicroprocess(self) -> Any:
         """Called by the scheduler once the body has ended; returns closeDownValue."""

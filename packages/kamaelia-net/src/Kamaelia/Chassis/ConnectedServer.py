@@ -15,20 +15,25 @@ which), a port in use raises ``BindError``; ``sslContext`` serves TLS;
 ``idleTimeout`` closes connections that stay silent; when a peer half-closes,
 the handler gets ``socketShutdown()`` on "control" and its replies still go
 out; the handler's "inbox" is size-limited (``handlerInboxSize``) so a fast
-peer cannot fill memory faster than the handler works; a handler that raises
-is logged and its connection closed while the others carry on
-(``isolateHandlerCrashes=False`` restores 1.x's "any crash ends the run"; only
-the handler the factory returned is covered, not components it creates).
+peer cannot fill memory faster than the handler works (for a Pipeline or
+Graphline handler, the inbox of the child that receives the bytes); a handler
+that raises - or any component it adopts - is logged, the whole handler is
+stopped and its connection closed while the others carry on
+(``isolateHandlerCrashes=False`` restores 1.x's "any crash ends the run"). A
+factory that cannot be called as the server will call it is refused at
+construction; one that raises closes only that connection.
 """
 
 from __future__ import annotations
 
+import inspect
 import logging
 import socket
 import ssl
 from typing import Any
 
 from Axon.AdaptiveCommsComponent import AdaptiveCommsComponent
+from Axon.Component import component
 from Axon.Ipc import shutdownMicroprocess
 
 from Kamaelia.Internet.TCPServer import TCPServer
@@ -44,6 +49,39 @@ from Kamaelia.IPC import (
 __all__ = ["FastRestartServer", "MoreComplexServer", "ServerCore", "SimpleServer"]
 
 _log = logging.getLogger("Kamaelia.Chassis.ConnectedServer")
+
+
+def _receivingInbox(comp: Any, boxname: str) -> Any:
+    """The inbox that really holds what is sent to ``comp``'s ``boxname``.
+
+    A container (Pipeline, Graphline) forwards its inbox to a child's
+    (passthrough=1 links): a size limit only means something there.
+    """
+    while True:
+        forward = [
+            link
+            for link in comp.postoffice.linkages
+            if link.passthrough == 1 and link.sourcePair() == (comp, boxname)
+        ]
+        if not forward:
+            return comp.inboxes[boxname]
+        comp, boxname = forward[0].sinkPair()
+
+
+def _ownMkProtocolHandler(cls: type) -> Any:
+    """The mkProtocolHandler of ServerCore or SimpleServer that ``cls`` would use unchanged."""
+    for base in cls.__mro__:
+        if base.__module__ == __name__ and "mkProtocolHandler" in vars(base):
+            return vars(base)["mkProtocolHandler"]
+    return None
+
+
+def _stopTree(comp: Any) -> None:
+    """Stop ``comp`` and every component it has adopted, depth first."""
+    for child in comp.childComponents():
+        _stopTree(child)
+    if not comp._isStopped():
+        comp.stop()
 
 
 class ServerCore(AdaptiveCommsComponent):
@@ -77,6 +115,7 @@ class ServerCore(AdaptiveCommsComponent):
                 f"{type(self).__name__} needs protocol=<a callable returning a component>, "
                 f"got {self.protocol!r}"
             )
+        self._checkFactory()
         self.connectedSockets: list[Any] = []
         self.server = self._makeServer()
         self.address: tuple[str, int] = getattr(self.server, "address", (self.host, self.port))
@@ -143,6 +182,32 @@ class ServerCore(AdaptiveCommsComponent):
             self._shutdownAll()
         super().stop()
 
+    _FACTORY_CALL = "protocol(peer=, peerport=, localip=, localport=)"
+    _FACTORY_ARGS: dict[str, Any] = {"peer": "", "peerport": 0, "localip": "", "localport": 0}
+
+    def _checkFactory(self) -> None:
+        """Refuse a protocol factory that cannot be called the way connections will call it."""
+        if type(self).mkProtocolHandler is not _ownMkProtocolHandler(type(self)):
+            return  # a subclass builds handlers its own way
+        problem = None
+        if not callable(self.protocol):
+            problem = "is not callable"
+        else:
+            try:
+                signature = inspect.signature(self.protocol)
+            except (TypeError, ValueError):
+                return  # some builtins have no signature: nothing to check
+            try:
+                signature.bind(**self._FACTORY_ARGS)
+            except TypeError as error:
+                problem = f"cannot be called as {self._FACTORY_CALL}: {error}"
+        if problem is not None:
+            raise TypeError(
+                f"{type(self).__name__}: protocol={self.protocol!r} {problem}; it must be a "
+                f"callable returning a component, called as {self._FACTORY_CALL} "
+                "for each connection"
+            )
+
     def mkProtocolHandler(self, **sock_info: Any) -> Any:
         """Build the handler for one connection (override to change how)."""
         return self.protocol(
@@ -161,11 +226,21 @@ class ServerCore(AdaptiveCommsComponent):
         except OSError:
             # The peer may already have gone; the handler still gets sane values.
             peer, peerport, localip, localport = "0.0.0.0", 0, self.host, self.port
-        handler = self.mkProtocolHandler(
-            peer=peer, peerport=peerport, localip=localip, localport=localport
+        handler = self._makeHandler(
+            f"{peer}:{peerport}",
+            peer=peer,
+            peerport=peerport,
+            localip=localip,
+            localport=localport,
         )
+        if handler is None:
+            # No handler, no connection: the adapter closes at once and reports as usual.
+            self.addChildren(csa)
+            csa._deliver(shutdownMicroprocess(), "control")
+            csa.activate()
+            return
         if self.handlerInboxSize is not None and "inbox" in handler.inboxes:
-            handler.inboxes["inbox"].setSize(self.handlerInboxSize)
+            _receivingInbox(handler, "inbox").setSize(self.handlerInboxSize)
         self.connectedSockets.append(csa)
         toHandler = self.addOutbox("protocolHandlerShutdownSignal")
         toCSA = self.addOutbox("connectedSocketShutdownSignal")
@@ -179,21 +254,49 @@ class ServerCore(AdaptiveCommsComponent):
             controllink = self.link((handler, "serversignal"), (self, "control"))
         self.trackResourceInformation(csa, [], [toHandler, toCSA], (handler, controllink))
         if self.isolateHandlerCrashes:
-            handler.set_failure_handler(self._handlerCrashed(toCSA, f"{peer}:{peerport}"))
+            crashed = self._handlerCrashed(handler, toCSA, f"{peer}:{peerport}")
+            handler.set_failure_handler(crashed, children=True)
         self.addChildren(csa, handler)
         csa.activate()
         handler.activate()
 
-    def _handlerCrashed(self, toCSA: str, who: str) -> Any:
-        def crashed(handler: Any, error: BaseException) -> None:
+    def _makeHandler(self, who: str, **sock_info: Any) -> Any:
+        """The new connection's handler, or None (logged) when the factory fails."""
+        try:
+            handler = self.mkProtocolHandler(**sock_info)
+        except Exception as error:
+            if not self.isolateHandlerCrashes:
+                raise
+            _log.error(
+                "%s: could not make a protocol handler for %s with %r; closing that connection",
+                self.name,
+                who,
+                self.protocol,
+                exc_info=error,
+            )
+            return None
+        if not isinstance(handler, component):
+            problem = (
+                f"{self.name}: protocol={self.protocol!r} returned {handler!r}, not a component"
+            )
+            if not self.isolateHandlerCrashes:
+                raise TypeError(problem)
+            _log.error("%s: could not make a protocol handler for %s: %s", self.name, who, problem)
+            return None
+        return handler
+
+    def _handlerCrashed(self, handler: Any, toCSA: str, who: str) -> Any:
+        def crashed(culprit: Any, error: BaseException) -> None:
             # One connection's bug must not take every other connection down with it.
             _log.error(
                 "%s: protocol handler %s for %s crashed; closing that connection",
                 self.name,
-                handler.name,
+                culprit.name,
                 who,
                 exc_info=error,
             )
+            # A part of a composite handler crashed: the rest of it stops too.
+            _stopTree(handler)
             if toCSA in self.outboxes:
                 self.send(shutdownMicroprocess(), toCSA)
 
@@ -229,6 +332,9 @@ class ServerCore(AdaptiveCommsComponent):
 
 class SimpleServer(ServerCore):
     """A ServerCore whose protocol factory takes no arguments."""
+
+    _FACTORY_CALL = "protocol()"
+    _FACTORY_ARGS: dict[str, Any] = {}
 
     def mkProtocolHandler(self, **sock_info: Any) -> Any:
         """Build the handler with ``protocol()``."""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import sys
+from collections import deque
 from typing import Any, TextIO
 
+from Axon.AxonExceptions import noSpaceInBox
 from Axon.Component import component
 from Axon.Ipc import newComponent, producerFinished, shutdownMicroprocess
 
@@ -14,6 +17,8 @@ from Kamaelia.Protocol.EchoProtocol import EchoProtocol
 __all__ = ["ChatSession", "run_chat", "run_echo"]
 
 _MAX_LINE = 4096
+_MAX_BACKLOG = 1 << 20  # bytes of room lines a user may be behind before being dropped
+_log = logging.getLogger("Kamaelia.Internet._examples")
 
 
 def _port(argv: list[str], name: str, default: int) -> int | None:
@@ -47,7 +52,9 @@ class ChatSession(component):
 
     ``room`` is a Backplane name. Each line is prefixed with the sender's
     address; a user does not get their own lines back. Lines longer than 4096
-    bytes end the session.
+    bytes end the session, and so does falling more than 1 MiB of room lines
+    behind (a user who stops reading); a burst waits while the connection's
+    send queue is full.
     """
 
     Inboxes = {
@@ -68,6 +75,8 @@ class ChatSession(component):
         self.room = room
         self.who = who
         self.buffer = b""
+        self.backlog: deque[bytes] = deque()
+        self.backlogBytes = 0
 
     def main(self):  # type: ignore[no-untyped-def]
         """Join the room, relay until the connection ends, leave."""
@@ -92,11 +101,25 @@ class ChatSession(component):
         self.send(shutdownMicroprocess(), "_stopSub")
         self.send(producerFinished(self), "signal")
 
+    def _flushToUser(self) -> None:
+        # The connection's send queue is bounded: a burst waits here, within limits.
+        while self.backlog:
+            try:
+                self.send(self.backlog[0], "outbox")
+            except noSpaceInBox:
+                return  # woken when the connection takes some
+            self.backlogBytes -= len(self.backlog.popleft())
+
     def _relay(self) -> bool:
         while self.dataReady("_fromRoom"):
             sender, line = self.recv("_fromRoom")
             if sender is not self:
-                self.send(line, "outbox")
+                self.backlog.append(line)
+                self.backlogBytes += len(line)
+        self._flushToUser()
+        if self.backlogBytes > _MAX_BACKLOG:
+            _log.warning("%s: %s reads too slowly; dropping them", self.name, self.who)
+            return False
         while self.dataReady("inbox"):
             self.buffer += self.recv("inbox")
             *lines, self.buffer = self.buffer.split(b"\n")

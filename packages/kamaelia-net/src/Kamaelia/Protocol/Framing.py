@@ -22,8 +22,10 @@ import contextlib
 import logging
 import re
 import struct
+from collections import deque
 from typing import Any
 
+from Axon.AxonExceptions import noSpaceInBox
 from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
 
@@ -63,10 +65,19 @@ class FrameTooLarge(ValueError):
 
 
 class _StreamComponent(component):
-    """Applies ``process(message)`` to each inbox message; handles control as described above."""
+    """Applies ``process(message)`` to each inbox message; handles control as described above.
+
+    Back-pressure: when the receiver's inbox is full, what ``process`` sent
+    waits here (in order) and no more input is taken until it has gone, so a
+    burst from the peer is held back instead of crashing the component.
+    """
 
     Inboxes = {"inbox": "input messages", "control": "producerFinished / shutdownMicroprocess"}
     Outboxes = {"outbox": "output messages", "signal": "the control message, passed on"}
+
+    def __init__(self, *args: Any, **argd: Any) -> None:
+        super().__init__(*args, **argd)
+        self._held: deque[Any] = deque()
 
     def process(self, message: Any) -> None:
         raise NotImplementedError
@@ -74,27 +85,59 @@ class _StreamComponent(component):
     def finish(self) -> None:
         """Called once producerFinished arrived and the inbox is empty."""
 
+    def send(self, message: Any, boxname: str = "outbox") -> None:
+        """As component.send, but "outbox" messages wait here while the receiver is full."""
+        if boxname != "outbox":
+            super().send(message, boxname)
+        elif self._held:
+            self._held.append(message)
+        else:
+            try:
+                super().send(message, boxname)
+            except noSpaceInBox:
+                self._held.append(message)
+
+    def _flushHeld(self) -> bool:
+        """Send what waits; True once nothing does (the receiver wakes us when it takes)."""
+        held = self._held
+        while held:
+            try:
+                super().send(held[0], "outbox")
+            except noSpaceInBox:
+                return False
+            held.popleft()
+        return True
+
+    def _processInbox(self) -> None:
+        while self._flushHeld() and self.dataReady("inbox") and self.error is None:
+            self.process(self.recv("inbox"))
+
     def main(self):  # type: ignore[no-untyped-def]
         """Process messages until stopped."""
         self.error: BaseException | None = None
+        finishing: Any = None
+        finished = False
         while True:
-            while self.dataReady("inbox") and self.error is None:
-                self.process(self.recv("inbox"))
+            self._processInbox()
             if self.error is not None:
                 self.send(shutdownMicroprocess(), "signal")
                 return
-            if self.dataReady("control"):
+            while self.dataReady("control"):
                 message = self.recv("control")
-                if isinstance(message, producerFinished):
-                    while self.dataReady("inbox") and self.error is None:
-                        self.process(self.recv("inbox"))
-                    self.finish()
-                    self.send(message, "signal")
-                    return
                 if isinstance(message, shutdownMicroprocess) or message is shutdownMicroprocess:
                     self.send(message, "signal")
                     return
-            if not self.anyReady():
+                if isinstance(message, producerFinished) and finishing is None:
+                    finishing = message
+            # Everything that arrived before producerFinished goes out before it.
+            if finishing is not None and not self.dataReady("inbox") and self._flushHeld():
+                if not finished:
+                    finished = True
+                    self.finish()
+                if self._flushHeld():
+                    self.send(finishing, "signal")
+                    return
+            if self._held or not self.anyReady():
                 self.pause()
             yield 1
 
