@@ -236,7 +236,7 @@ class ServerCore(AdaptiveCommsComponent):
         if handler is None:
             # No handler, no connection: the adapter closes at once and reports as usual.
             self.addChildren(csa)
-            csa._deliver(shutdownMicroprocess(), "control")
+            csa.deliver(shutdownMicroprocess(), "control")
             csa.activate()
             return
         if self.handlerInboxSize is not None and "inbox" in handler.inboxes:
