@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import queue
 import time
+import warnings
 
 import pytest
 from Axon.background import background
@@ -25,16 +26,6 @@ class Doubler(component):
                     return
             self.pause()
             yield 1
-
-
-def get_with_retry(handle, boxname="outbox", attempts=2000):
-    """Bounded retry: Handle.get does not block, it raises queue.Empty."""
-    for _ in range(attempts):
-        try:
-            return handle.get(boxname)
-        except queue.Empty:
-            time.sleep(0.001)
-    raise AssertionError(f"nothing arrived on {boxname!r} after {attempts} tries")
 
 
 def start_background(before):
@@ -67,10 +58,10 @@ def test_handle_put_and_get(axon_scheduler):
             handle.get("outbox")
         for n in range(5):
             handle.put(n, "inbox")
-        results = [get_with_retry(handle) for _ in range(5)]
+        results = [handle.get("outbox", timeout=5) for _ in range(5)]
         assert results == [0, 2, 4, 6, 8]
         handle.put(producerFinished(), "control")
-        assert isinstance(get_with_retry(handle, "signal"), producerFinished)
+        assert isinstance(handle.get("signal", timeout=5), producerFinished)
     finally:
         still_running = finish_background(bg)
     assert not still_running
@@ -84,7 +75,7 @@ def test_put_right_after_activate_is_not_lost(axon_scheduler):
     bg = background()  # runs the fixture's fresh default scheduler
     bg.start()
     try:
-        assert get_with_retry(handle, attempts=500) == 42
+        assert handle.get("outbox", timeout=5) == 42
     finally:
         still_running = finish_background(bg)
     assert not still_running
@@ -118,3 +109,62 @@ def test_put_before_activate_is_a_clear_error():
     handle = Handle(Doubler())
     with pytest.raises(RuntimeError, match="activate it"):
         handle.put(1)
+
+
+def test_get_with_timeout_waits_for_the_message(axon_scheduler):
+    """get(timeout=) blocks until the component sends, without polling."""
+    bg = start_background(axon_scheduler)
+    handle = Handle(Doubler()).activate()
+    try:
+        handle.put(4, "inbox")
+        assert handle.get("outbox", timeout=5) == 8
+        handle.put(producerFinished(), "control")
+        assert isinstance(handle.get("signal", timeout=5), producerFinished)
+    finally:
+        still_running = finish_background(bg)
+    assert not still_running
+
+
+def test_get_with_timeout_raises_empty_when_nothing_comes(axon_scheduler):
+    """With nothing sent, get(timeout=) gives up after the timeout with queue.Empty."""
+    handle = Handle(Doubler())
+    with pytest.raises(queue.Empty):
+        handle.get("outbox", timeout=0.01)
+
+
+def test_get_without_a_timeout_returns_at_once(axon_scheduler):
+    """The 1.x form never waits: get() with nothing sent raises queue.Empty straight away."""
+    handle = Handle(Doubler())
+    with pytest.raises(queue.Empty):
+        handle.get("outbox")
+
+
+def test_get_waiting_forever_ends_when_the_component_finishes(axon_scheduler):
+    """get(timeout=None) waits for a message, but not past the end of the component."""
+    bg = start_background(axon_scheduler)
+    handle = Handle(Doubler()).activate()
+    try:
+        handle.put(producerFinished(), "control")
+        assert isinstance(handle.get("signal", timeout=None), producerFinished)
+        with pytest.raises(queue.Empty):
+            handle.get("outbox", timeout=None)
+    finally:
+        still_running = finish_background(bg)
+    assert not still_running
+
+
+def test_put_after_the_component_finished_warns_once_and_drops(axon_scheduler):
+    """As in 1.x the message is dropped, but a RuntimeWarning names the component, once."""
+    bg = start_background(axon_scheduler)
+    handle = Handle(Doubler()).activate()
+    try:
+        handle.put(producerFinished(), "control")
+        handle.get("signal", timeout=5)
+        assert not finish_background(bg)
+        with pytest.warns(RuntimeWarning, match=r"Doubler.*has finished.*dropped 1 on 'inbox'"):
+            handle.put(1, "inbox")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            handle.put(2, "inbox")  # dropped quietly: warned once already
+    finally:
+        finish_background(bg)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import warnings
 from collections.abc import Generator
 from typing import Any
 
@@ -18,6 +19,8 @@ from ._ipc import newComponent
 from ._scheduler import scheduler
 
 __all__ = ["Handle", "background"]
+
+_FINISHED = object()  # queued after the last message once the wrapped component has finished
 
 
 class background(threading.Thread):
@@ -52,8 +55,8 @@ class Handle(AdaptiveCommsComponent):
     """Drive ``someComponent`` from another thread with ``put`` and ``get``.
 
     ``Handle(comp).activate()`` (with a ``background`` scheduler running),
-    then ``handle.put(data, "inbox")`` and ``handle.get("outbox")``, which
-    returns the oldest message sent there or raises ``queue.Empty``.
+    then ``handle.put(data, "inbox")`` and ``handle.get("outbox", timeout=5)``,
+    which returns the oldest message sent there or raises ``queue.Empty``.
     """
 
     Inboxes: dict[str, str] = {}
@@ -63,6 +66,7 @@ class Handle(AdaptiveCommsComponent):
         super().__init__()
         self.child = someComponent
         self._received: dict[str, queue.Queue[Any]] = {}
+        self._warned_finished = False
         self._to_child: dict[str, str] = {}
         self._from_child: dict[str, str] = {}
         for boxname in someComponent.inboxes:
@@ -78,8 +82,23 @@ class Handle(AdaptiveCommsComponent):
             self.link((someComponent, boxname), (self, inbox))
 
     def put(self, data: Any, boxname: str = "inbox") -> None:
-        """Send ``data`` to the wrapped component's inbox ``boxname`` (any thread)."""
+        """Send ``data`` to the wrapped component's inbox ``boxname`` (any thread).
+
+        Once the wrapped component has finished, ``data`` is dropped, as in 1.x;
+        the first such drop warns (``RuntimeWarning``).
+        """
         outbox = self._to_child[boxname]
+        child = self.child
+        if child._isStopped():
+            if not self._warned_finished:
+                self._warned_finished = True
+                warnings.warn(
+                    f"{type(child).__name__} (id {child.id}) has finished, so Handle.put() "
+                    f"dropped {data!r} on {boxname!r}; later puts are dropped without a warning",
+                    RuntimeWarning,
+                    stacklevel=2,
+                )
+            return
         if self._next is None:
             raise RuntimeError(
                 "this Handle is not running: activate it (with a scheduler running) before put(), "
@@ -87,9 +106,19 @@ class Handle(AdaptiveCommsComponent):
             )
         self.scheduler.call_soon_threadsafe(lambda: self.send(data, outbox))
 
-    def get(self, boxname: str = "outbox") -> Any:
-        """The oldest message the wrapped component sent on ``boxname``; queue.Empty if none."""
-        return self._received[boxname].get_nowait()
+    def get(self, boxname: str = "outbox", timeout: float | None = 0) -> Any:
+        """The oldest message the wrapped component sent on ``boxname``.
+
+        ``timeout`` is how many seconds to wait for one: 0 (the default, as in 1.x)
+        does not wait, ``None`` waits until a message comes or the component has
+        finished. ``queue.Empty`` if none came.
+        """
+        received = self._received[boxname]
+        message = received.get_nowait() if timeout == 0 else received.get(timeout=timeout)
+        if message is _FINISHED:
+            received.put(_FINISHED)  # the next get() learns it too
+            raise queue.Empty(f"{type(self.child).__name__} has finished; nothing on {boxname!r}")
+        return message
 
     def main(self) -> Generator[Any, None, None]:
         child = self.child
@@ -99,6 +128,8 @@ class Handle(AdaptiveCommsComponent):
                 while self.dataReady(inbox):
                     self._received[boxname].put(self.recv(inbox))
             if child._isStopped() and not self.anyReady():
+                for received in self._received.values():
+                    received.put(_FINISHED)  # wakes get(timeout=None)
                 return
             self.pause()
             yield 1
