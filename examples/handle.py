@@ -14,7 +14,6 @@ from Axon.Ipc import producerFinished
 
 from Kamaelia.Util.PureTransformer import PureTransformer
 
-
 if __name__ == "__main__":
     background().start()
     upper = Handle(PureTransformer(str.upper)).activate()
