@@ -160,3 +160,15 @@ def run_component(
     system.wait_for(comp._isStopped, f"{comp.name} to finish", timeout)
     system.close(timeout)
     return out.received, sig.received
+
+
+def http_request(port: int, path: str, method: str = "GET", body: bytes | None = None) -> Any:
+    """One request on a fresh connection to 127.0.0.1:port; returns (response, body bytes)."""
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=WAIT)
+    conn.request(method, path, body=body)
+    response = conn.getresponse()
+    data = response.read()
+    conn.close()
+    return response, data

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from _net_harness import Running, connect, recv_until_eof
+from _net_harness import http_request as _http
 
 from Kamaelia.Chassis.ConnectedServer import SimpleServer
 from Kamaelia.Protocol.SimpleHTTP import HTTPProtocol, JSONEndpoint, StaticFiles
@@ -37,22 +38,13 @@ def site(tmp_path: Path) -> tuple[int, Running]:
     system.close()
 
 
-def _get(port: int, path: str, method: str = "GET", body: bytes | None = None):  # type: ignore[no-untyped-def]
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    conn.request(method, path, body=body)
-    response = conn.getresponse()
-    data = response.read()
-    conn.close()
-    return response, data
-
-
 def test_static_files_with_types_and_index(site: tuple) -> None:
     """Files are served with a content type; a directory serves its index.html."""
     port, _ = site
-    response, data = _get(port, "/docs/a.txt")
+    response, data = _http(port, "/docs/a.txt")
     assert (response.status, data) == (200, b"alpha")
     assert response.getheader("Content-Type").startswith("text/plain")
-    response, data = _get(port, "/")
+    response, data = _http(port, "/")
     assert (response.status, data) == (200, b"<h1>home</h1>")
     assert response.getheader("Content-Type") == "text/html"
 
@@ -60,29 +52,29 @@ def test_static_files_with_types_and_index(site: tuple) -> None:
 def test_missing_and_escaping_paths_are_404(site: tuple) -> None:
     """Unknown files and paths climbing out of the root with .. are both 404."""
     port, _ = site
-    assert _get(port, "/nope.txt")[0].status == 404
-    assert _get(port, "/../secret.txt")[0].status == 404
-    assert _get(port, "/docs/%2e%2e/%2e%2e/secret.txt")[0].status == 404
+    assert _http(port, "/nope.txt")[0].status == 404
+    assert _http(port, "/../secret.txt")[0].status == 404
+    assert _http(port, "/docs/%2e%2e/%2e%2e/secret.txt")[0].status == 404
 
 
 def test_head_and_method_not_allowed(site: tuple) -> None:
     """HEAD gives headers only; POST to static files is 405."""
     port, _ = site
-    response, data = _get(port, "/docs/a.txt", method="HEAD")
+    response, data = _http(port, "/docs/a.txt", method="HEAD")
     assert (response.status, data, response.getheader("Content-Length")) == (200, b"", "5")
-    assert _get(port, "/docs/a.txt", method="POST", body=b"x")[0].status == 405
+    assert _http(port, "/docs/a.txt", method="POST", body=b"x")[0].status == 405
 
 
 def test_json_endpoints(site: tuple) -> None:
     """JSON endpoints see the query and body and answer application/json; errors are 400/500."""
     port, _ = site
-    response, data = _get(port, "/api/echo?x=1&x=2")
+    response, data = _http(port, "/api/echo?x=1&x=2")
     assert response.getheader("Content-Type") == "application/json"
     assert json.loads(data) == {"method": "GET", "q": {"x": ["1", "2"]}}
-    response, data = _get(port, "/api/add", method="POST", body=b"[1, 2, 3]")
+    response, data = _http(port, "/api/add", method="POST", body=b"[1, 2, 3]")
     assert json.loads(data) == {"sum": 6}
-    assert _get(port, "/api/add", method="POST", body=b"not json")[0].status == 400
-    assert _get(port, "/api/broken")[0].status == 500
+    assert _http(port, "/api/add", method="POST", body=b"not json")[0].status == 400
+    assert _http(port, "/api/broken")[0].status == 500
 
 
 def test_keep_alive_serves_several_requests_on_one_connection(site: tuple) -> None:
@@ -140,9 +132,9 @@ def test_symlinks_leading_out_of_the_root_are_404(tmp_path: Path) -> None:
     server = SimpleServer(protocol=lambda: HTTPProtocol({"/": StaticFiles(root)}), port=0)
     system = Running(server)
     try:
-        assert _get(server.port, "/sub/")[0].status == 404
-        assert _get(server.port, "/sub")[0].status == 404
-        assert _get(server.port, "/link.txt")[0].status == 404
-        assert _get(server.port, "/alias.txt")[1] == b"inside"
+        assert _http(server.port, "/sub/")[0].status == 404
+        assert _http(server.port, "/sub")[0].status == 404
+        assert _http(server.port, "/link.txt")[0].status == 404
+        assert _http(server.port, "/alias.txt")[1] == b"inside"
     finally:
         system.close()

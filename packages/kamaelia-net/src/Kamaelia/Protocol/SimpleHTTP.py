@@ -37,7 +37,13 @@ from typing import Any
 from Axon.Component import component
 from Axon.Ipc import producerFinished
 
-from Kamaelia.Protocol.HTTP._core import HTTPError, Request, ServerConnection, status_line_phrase
+from Kamaelia.Protocol.HTTP._core import (
+    HTTPError,
+    Request,
+    ServerConnection,
+    resolveBelow,
+    status_line_phrase,
+)
 
 __all__ = ["HTTPProtocol", "JSONEndpoint", "Request", "Response", "StaticFiles"]
 
@@ -60,23 +66,6 @@ Handler = Callable[[Request], Response]
 def _error(status: int, why: str = "") -> Response:
     text = f"{status} {status_line_phrase(status)}\n{why}\n"
     return Response(status=status, body=text.encode())
-
-
-def resolveBelow(root: Path, subpath: str, index: str = "index.html") -> Path | None:
-    """The file ``subpath`` names below ``root`` (``index`` for a folder), or None.
-
-    None when it does not exist or, once every symlink is followed, lies
-    outside ``root``; the check runs on the final file, index included.
-    """
-    try:
-        wanted = (root / subpath.lstrip("/")).resolve()
-        if wanted.is_dir():
-            wanted = (wanted / index).resolve()
-    except (OSError, ValueError, RuntimeError):  # too long, NUL, symlink loop
-        return None
-    if root not in wanted.parents or not wanted.is_file():
-        return None
-    return wanted
 
 
 class StaticFiles:

@@ -1,4 +1,6 @@
-"""HTTP for Kamaelia: one HTTP/1.1 core on h11, shared by ``Kamaelia.Protocol.SimpleHTTP``.
+"""HTTP for Kamaelia: 1.x's ``Kamaelia.Protocol.HTTP`` package on one HTTP/1.1 core (h11).
 
-This package is also the home of 1.x's ``Kamaelia.Protocol.HTTP`` API.
+``HTTPServer`` (request handler components), ``ErrorPages``, ``MimeTypes``
+and ``Handlers.Minimal`` keep their 1.x import paths;
+``Kamaelia.Protocol.SimpleHTTP`` shares the same core.
 """

@@ -20,12 +20,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from http import HTTPStatus
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import h11
 
-__all__ = ["HTTPError", "Request", "ServerConnection", "status_line_phrase"]
+__all__ = ["HTTPError", "Request", "ServerConnection", "resolveBelow", "status_line_phrase"]
 
 
 class HTTPError(Exception):
@@ -42,6 +43,23 @@ def status_line_phrase(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return ""
+
+
+def resolveBelow(root: Path, subpath: str, index: str = "index.html") -> Path | None:
+    """The file ``subpath`` names below ``root`` (``index`` for a folder), or None.
+
+    None when it does not exist or, once every symlink is followed, lies
+    outside ``root``; the check runs on the final file, index included.
+    """
+    try:
+        wanted = (root / subpath.lstrip("/")).resolve()
+        if wanted.is_dir():
+            wanted = (wanted / index).resolve()
+    except (OSError, ValueError, RuntimeError):  # too long, NUL, symlink loop
+        return None
+    if root not in wanted.parents or not wanted.is_file():
+        return None
+    return wanted
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""Request handler components for HTTPServer (1.x ``Kamaelia.Protocol.HTTP.Handlers``)."""
