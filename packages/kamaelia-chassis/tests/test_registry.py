@@ -230,6 +230,25 @@ def test_the_chassis_registers_itself_through_its_entry_point():
     assert pipeline.version is not None
 
 
+@pytest.mark.parametrize(
+    ("name", "module"),
+    [
+        ("Chargen", "Kamaelia.Util.Chargen"),
+        ("ChunkNamer", "Kamaelia.Util.ChunkNamer"),
+        ("RateChunker", "Kamaelia.Util.RateChunker"),
+        ("BasicMarshallComponent", "Kamaelia.Util.MarshallComponent"),
+        ("SingleTick", "Kamaelia.Apps.SA.Time"),
+        ("PeriodicTick", "Kamaelia.Apps.SA.Time"),
+        ("DataSink", "Kamaelia.Apps.SA.DSL"),
+        ("TTL", "Kamaelia.Apps.SA.Chassis"),
+    ],
+)
+def test_the_1x_ports_are_registered_under_their_1x_modules(name, module):
+    """The ported 1.x components are offered by the chassis plugin, each at its 1.x module path."""
+    registry = load_registry(autoload=True)
+    assert registry.component(f"kamaelia-chassis:{name}").spec.module == module
+
+
 def test_a_hook_may_return_component_classes(fakes):
     """A bare component class in kamaelia_components() is described with from_class()."""
     from kamaelia_fake_components import Echo

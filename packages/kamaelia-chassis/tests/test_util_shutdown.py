@@ -5,8 +5,13 @@ from _chassis_testkit import drive
 from Axon.Ipc import producerFinished, shutdownMicroprocess
 from Axon.testing import check_component_conformance
 
+from Kamaelia.Apps.SA.Chassis import TTL
+from Kamaelia.Apps.SA.DSL import DataSink
+from Kamaelia.Apps.SA.Time import PeriodicTick, SingleTick
+from Kamaelia.Util.Chargen import Chargen
 from Kamaelia.Util.Chooser import Chooser, ForwardIteratingChooser
 from Kamaelia.Util.Chunkifier import Chunkifier
+from Kamaelia.Util.ChunkNamer import ChunkNamer
 from Kamaelia.Util.Clock import CheapAndCheerfulClock
 from Kamaelia.Util.Collate import Collate
 from Kamaelia.Util.Comparator import Comparator
@@ -16,6 +21,7 @@ from Kamaelia.Util.Filter import Filter
 from Kamaelia.Util.FirstOnly import FirstOnly
 from Kamaelia.Util.LineSplit import LineSplit
 from Kamaelia.Util.LossyConnector import LossyConnector
+from Kamaelia.Util.MarshallComponent import BasicMarshallComponent
 from Kamaelia.Util.Marshalling import DeMarshaller, JSONMarshalling, Marshaller
 from Kamaelia.Util.Max import Max
 from Kamaelia.Util.NullSink import nullSinkComponent
@@ -24,6 +30,7 @@ from Kamaelia.Util.PassThrough import PassThrough
 from Kamaelia.Util.PromptedTurnstile import PromptedTurnstile
 from Kamaelia.Util.PureTransformer import PureTransformer
 from Kamaelia.Util.RangeFilter import RangeFilter
+from Kamaelia.Util.RateChunker import RateChunker
 from Kamaelia.Util.RateFilter import (
     ByteRate_RequestControl,
     MessageRateLimit,
@@ -40,6 +47,14 @@ from Kamaelia.Util.TwoWaySplitter import TwoWaySplitter
 from Kamaelia.Util.UnseenOnly import UnseenOnly
 
 FACTORIES = {
+    "Chargen": Chargen,
+    "ChunkNamer": ChunkNamer,
+    "RateChunker": lambda: RateChunker(datarate=100, quantasize=2, chunkrate=10),
+    "BasicMarshallComponent": lambda: BasicMarshallComponent(JSONMarshalling),
+    "SingleTick": lambda: SingleTick(60),
+    "PeriodicTick": lambda: PeriodicTick(60),
+    "DataSink": lambda: DataSink([]),
+    "TTL": lambda: TTL(PassThrough(), 60),
     "Chooser": lambda: Chooser([1, 2]),
     "ForwardIteratingChooser": lambda: ForwardIteratingChooser([1, 2]),
     "Chunkifier": lambda: Chunkifier(4),

@@ -12,6 +12,9 @@ from collections.abc import Generator
 from Axon.Component import component
 from Axon.plugins import ComponentSpec, ExampleSpec, hookimpl
 
+from Kamaelia.Apps.SA.Chassis import TTL
+from Kamaelia.Apps.SA.DSL import DataSink
+from Kamaelia.Apps.SA.Time import PeriodicTick, SingleTick
 from Kamaelia.Chassis.Carousel import Carousel
 from Kamaelia.Chassis.Graphline import Graphline
 from Kamaelia.Chassis.PAR import PAR
@@ -19,8 +22,10 @@ from Kamaelia.Chassis.Pipeline import Pipeline
 from Kamaelia.Chassis.Seq import Seq
 from Kamaelia.Chassis.Supervisor import Supervisor
 from Kamaelia.Util.Backplane import Backplane, PublishTo, SubscribeTo
+from Kamaelia.Util.Chargen import Chargen
 from Kamaelia.Util.Chooser import Chooser, ForwardIteratingChooser
 from Kamaelia.Util.Chunkifier import Chunkifier
+from Kamaelia.Util.ChunkNamer import ChunkNamer
 from Kamaelia.Util.Clock import CheapAndCheerfulClock
 from Kamaelia.Util.Collate import Collate
 from Kamaelia.Util.Comparator import Comparator
@@ -30,11 +35,13 @@ from Kamaelia.Util.Fanout import Fanout
 from Kamaelia.Util.Filter import Filter
 from Kamaelia.Util.Introspector import Introspector
 from Kamaelia.Util.LineSplit import LineSplit
+from Kamaelia.Util.MarshallComponent import BasicMarshallComponent
 from Kamaelia.Util.Marshalling import DeMarshaller, Marshaller
 from Kamaelia.Util.NullSink import nullSinkComponent
 from Kamaelia.Util.OneShot import OneShot, TriggeredOneShot
 from Kamaelia.Util.PassThrough import PassThrough
 from Kamaelia.Util.PureTransformer import PureTransformer
+from Kamaelia.Util.RateChunker import RateChunker
 from Kamaelia.Util.RateFilter import (
     ByteRate_RequestControl,
     MessageRateLimit,
@@ -60,9 +67,12 @@ COMPONENTS: tuple[type, ...] = (
     Supervisor,
     # Kamaelia.Util
     Backplane,
+    BasicMarshallComponent,
     ByteRate_RequestControl,
+    Chargen,
     CheapAndCheerfulClock,
     Chooser,
+    ChunkNamer,
     Chunkifier,
     Collate,
     Comparator,
@@ -82,6 +92,7 @@ COMPONENTS: tuple[type, ...] = (
     PlugSplitter,
     PublishTo,
     PureTransformer,
+    RateChunker,
     SimpleDetupler,
     Splitter,
     Stringify,
@@ -92,6 +103,11 @@ COMPONENTS: tuple[type, ...] = (
     UnseenOnly,
     VariableByteRate_RequestControl,
     nullSinkComponent,
+    # Kamaelia.Apps.SA (contributed to 1.x)
+    DataSink,
+    PeriodicTick,
+    SingleTick,
+    TTL,
 )
 
 

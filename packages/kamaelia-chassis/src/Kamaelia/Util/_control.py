@@ -13,7 +13,7 @@ from typing import Any
 
 from Axon.Ipc import producerFinished, shutdown, shutdownMicroprocess
 
-__all__ = ["is_shutdown", "is_stop_now", "STOP_NOW_TYPES", "SHUTDOWN_TYPES"]
+__all__ = ["is_shutdown", "is_stop_now", "latch_shutdown", "STOP_NOW_TYPES", "SHUTDOWN_TYPES"]
 
 #: Messages that ask a component to stop at once, without draining.
 STOP_NOW_TYPES: tuple[type, ...] = (shutdownMicroprocess, shutdown)
@@ -33,3 +33,13 @@ def is_stop_now(msg: Any) -> bool:
 def is_shutdown(msg: Any) -> bool:
     """True for any message that ends a component (``producerFinished`` included)."""
     return isinstance(msg, SHUTDOWN_TYPES) or msg is shutdownMicroprocess
+
+
+def latch_shutdown(comp: Any, latched: Any) -> Any:
+    """The first shutdown message ``comp`` received: ``latched`` if already set,
+    else one read from its ``control`` inbox (other messages are dropped), else None."""
+    while latched is None and comp.dataReady("control"):
+        msg = comp.recv("control")
+        if is_shutdown(msg):
+            latched = msg
+    return latched
