@@ -28,11 +28,11 @@ from __future__ import annotations
 
 from collections.abc import Generator
 from fractions import Fraction
-from numbers import Real
 from typing import Any
 
 from Axon.Component import component
 
+from Kamaelia.Util._args import positive_number
 from Kamaelia.Util._control import is_stop_now, latch_shutdown
 from Kamaelia.Util._waitsend import wait_send
 
@@ -52,10 +52,9 @@ class RateChunker(component):
     Inboxes = {"inbox": "Data (bytes or str)", "control": "Shutdown signalling"}
     Outboxes = {"outbox": "Re-cut chunks of data", "signal": "Shutdown signalling"}
 
-    def __init__(self, datarate: Real, quantasize: int, chunkrate: Real) -> None:
-        for label, value in (("datarate", datarate), ("chunkrate", chunkrate)):
-            if isinstance(value, bool) or not isinstance(value, Real) or not value > 0:
-                raise ValueError(f"RateChunker: {label} must be a number > 0, got {value!r}")
+    def __init__(self, datarate: float, quantasize: int, chunkrate: float) -> None:
+        positive_number("RateChunker", "datarate", datarate)
+        positive_number("RateChunker", "chunkrate", chunkrate)
         if isinstance(quantasize, bool) or not isinstance(quantasize, int) or quantasize < 1:
             raise ValueError(
                 f"RateChunker: quantasize must be a whole number > 0, got {quantasize!r}"

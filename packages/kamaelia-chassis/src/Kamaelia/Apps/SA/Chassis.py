@@ -23,12 +23,12 @@ servers also stop on ``shutdownMicroprocess``).
 from __future__ import annotations
 
 from collections.abc import Generator
-from numbers import Real
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
 
 from Kamaelia.Chassis._wiring import box_names, check_component, describe_box
+from Kamaelia.Util._args import positive_number
 from Kamaelia.Util._timer import Timer
 
 __all__ = ["TTL"]
@@ -57,10 +57,9 @@ class TTL(component):
     Inboxes: dict[str, str] = {}
     Outboxes = {"_sigkill": "Shutdown requests to the wrapped component's control"}
 
-    def __init__(self, comp: component, delay: Real) -> None:
+    def __init__(self, comp: component, delay: float) -> None:
         check_component("TTL", "comp", comp)
-        if isinstance(delay, bool) or not isinstance(delay, Real) or not delay > 0:
-            raise ValueError(f"TTL: delay must be a number of seconds > 0, got {delay!r}")
+        positive_number("TTL", "delay", delay, "a number of seconds")
         self.child = comp
         self.delay = float(delay)
         inboxes = _public_boxes(comp, "inbox")

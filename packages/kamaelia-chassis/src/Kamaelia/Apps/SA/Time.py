@@ -23,12 +23,12 @@ for compatibility but no longer matters.
 from __future__ import annotations
 
 from collections.abc import Generator
-from numbers import Real
 from typing import Any
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished
 
+from Kamaelia.Util._args import positive_number
 from Kamaelia.Util._timer import Timer, now
 
 __all__ = ["SingleTick", "PeriodicTick"]
@@ -43,10 +43,9 @@ class _Ticker(component):
     tick_mesg: Any = True
     check_interval: float | None = None
 
-    def __init__(self, delay: Real, **argd: Any) -> None:
+    def __init__(self, delay: float, **argd: Any) -> None:
         name = type(self).__name__
-        if isinstance(delay, bool) or not isinstance(delay, Real) or not delay > 0:
-            raise ValueError(f"{name}: delay must be a number of seconds > 0, got {delay!r}")
+        positive_number(name, "delay", delay, "a number of seconds")
         unknown = sorted(set(argd) - {"tick_mesg", "check_interval"})
         if unknown:
             raise TypeError(
