@@ -1,12 +1,13 @@
-"""When a component crashes, runThreads() ends with ComponentError naming it.
+"""When a component crashes, runThreads() ends with that very exception.
 
-The original exception is chained as `__cause__`, with its traceback, so the
-failure is never silent and never anonymous. Needs only kamaelia-axon:
+Code written for Kamaelia 1.x catches it by its own type, as here. The
+traceback names the component (a note, on Python 3.11+; a log line on
+3.10), and the component keeps the exception as ``failure``. Needs only
+kamaelia-axon:
 
     python examples/crash.py
 """
 
-from Axon.AxonExceptions import ComponentError
 from Axon.Component import component
 from Axon.Scheduler import scheduler
 
@@ -21,9 +22,9 @@ class Divider(component):
 
 
 if __name__ == "__main__":
-    Divider().activate()
+    divider = Divider().activate()
     try:
         scheduler.run.runThreads()
-    except ComponentError as error:
-        print("runThreads() raised:", error)
-        print("caused by:", repr(error.__cause__))
+    except ZeroDivisionError as error:
+        print("runThreads() raised:", repr(error))
+        print("the component it came from:", divider.name, divider.failure is error)

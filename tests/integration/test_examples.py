@@ -83,9 +83,8 @@ EXPECTED: dict[str, list[str]] = {
         r"B heard: sun later",
     ],
     "crash.py": [
-        r"runThreads\(\) raised: component Divider \(id \d+, .*\) failed: "
-        r"ZeroDivisionError: division by zero",
-        r"caused by: ZeroDivisionError\('division by zero'\)",
+        r"runThreads\(\) raised: ZeroDivisionError\('division by zero'\)",
+        r"the component it came from: __main__\.Divider_\d+ True",
     ],
     "http_server.py": [
         r"200 text/html.* <h1>Hello from Kamaelia</h1>",

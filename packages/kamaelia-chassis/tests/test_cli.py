@@ -272,9 +272,10 @@ def test_run_a_crashing_component_names_it_without_traceback(
     path = write(tmp_path, "g.toml", '[components.boom]\ntype = "Crasher"\n')
     status, _, err = run_cli(capsys, "run", str(path))
     assert status == 1
-    assert err == (
+    # On Python 3.10 Axon's log line naming the crashed component comes first.
+    assert err.splitlines()[-1] == (
         f"kamaelia run: error: the system failed: component 'boom' of {path} (Crasher) "
-        "failed: RuntimeError: crashed on purpose\n"
+        "failed: RuntimeError: crashed on purpose"
     )
     assert "Traceback" not in err
 

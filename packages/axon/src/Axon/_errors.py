@@ -109,28 +109,28 @@ class UnknownBox(AxonException, KeyError):
         names = ", ".join(sorted(str(c) for c in choices)) or "none"
         self.component = component
         self.box = box
-        self.message = f"{_describe(component)} has no {kind} {box!r}; its {kind}es are: {names}"
+        self.message = (
+            f"{describe_component(component)} has no {kind} {box!r}; its {kind}es are: {names}"
+        )
 
 
 class AlreadyActivated(AxonException):
     """A microprocess was activated while it is already running."""
 
 
-class YieldedValueError(AxonException, TypeError):
+class ComponentError(AxonException):
+    """Axon found a component at fault (it yielded a coroutine, say).
+
+    A component's own exception is never wrapped in it: that leaves
+    ``runThreads()`` as itself, the component named in a note.
+    """
+
+
+class YieldedValueError(ComponentError, TypeError):
     """A microprocess yielded something that is surely a mistake (a coroutine, say)."""
 
 
-class ComponentError(AxonException):
-    """A component raised an exception; the original is chained as ``__cause__``."""
-
-    def __init__(self, component: object, error: BaseException) -> None:
-        super().__init__(component, error)
-        self.component = component
-        self.error = error
-        self.message = f"{_describe(component)} failed: {type(error).__name__}: {error}"
-
-
-def _describe(component: object) -> str:
+def describe_component(component: object) -> str:
     """Name a component the way every error message does: class and id."""
     name = getattr(component, "name", None)
     if name is None:

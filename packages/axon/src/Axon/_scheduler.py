@@ -17,7 +17,7 @@ from collections.abc import Callable, Generator
 from typing import Any, ClassVar
 
 from . import _microprocess
-from ._errors import ComponentError, YieldedValueError
+from ._errors import YieldedValueError, describe_component
 from ._ipc import WaitComplete, newComponent, reactivate, shutdownMicroprocess
 from ._microprocess import _nullscheduler, microprocess
 from ._waker import TimerHandle, Waker
@@ -94,6 +94,10 @@ def _adapt(mp: Any) -> None:
     for name in ("stop", "_closeDownMicroprocess"):
         if not hasattr(mp, name):
             setattr(mp, name, lambda: None)
+
+
+def _crash_line(mp: Any, error: BaseException) -> str:
+    return f"{describe_component(mp)} failed: {type(error).__name__}: {error}"
 
 
 def _close_generator(mp: Any, generator: Any) -> None:
@@ -185,7 +189,7 @@ class scheduler(microprocess):
 
     @classmethod
     def mortalise(cls) -> None:
-        """Policy (the default): a crashing microprocess ends ``runThreads`` with ComponentError."""
+        """Policy (the default): a crashing microprocess ends ``runThreads`` with its exception."""
         cls._immortal = False
 
     def stop(self) -> None:
@@ -350,16 +354,30 @@ class scheduler(microprocess):
         if mp._failure_handler is not None:
             mp._failure_handler(mp, error)
         elif self._immortal:
-            log.error("%s crashed and was removed", ComponentError(mp, error), exc_info=error)
+            log.error("%s; it was removed", _crash_line(mp, error), exc_info=error)
         else:
             self._crashes.append((mp, error))
 
     def _raise_first_crash(self) -> None:
+        """End the run with the first crash of the round: the component's own exception.
+
+        1.x code catches it by type around ``runThreads()``, so it is not
+        wrapped. The component is named in a note on it (3.11+: tracebacks
+        show it) and in a log line: at ERROR on 3.10, where the note cannot
+        show, at DEBUG otherwise (1.x programs that catch it stay quiet).
+        """
         (mp, error), *others = self._crashes
         self._crashes.clear()
         for other, other_error in others:
-            log.error("%s as well", ComponentError(other, other_error), exc_info=other_error)
-        raise ComponentError(mp, error) from error
+            log.error("%s as well", _crash_line(other, other_error), exc_info=other_error)
+        note = f"raised in {describe_component(mp)}"
+        level = logging.ERROR
+        if hasattr(error, "add_note"):
+            level = logging.DEBUG
+            if note not in getattr(error, "__notes__", ()):
+                error.add_note(note)
+        log.log(level, "%s; it ends the run", _crash_line(mp, error))
+        raise error
 
     def _finish(self, mp: Any, error: BaseException | None = None) -> None:
         """Retire a microprocess whose body has ended: stop it, run its closedown, act on it."""

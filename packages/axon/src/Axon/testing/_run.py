@@ -66,7 +66,7 @@ def run_component(
     fresh scheduler, and return what it sent, by outbox name (private "_" outboxes are skipped).
 
     Raises TimeoutError (naming the component) if it has not finished after
-    ``timeout`` seconds, and ComponentError if it crashes.
+    ``timeout`` seconds; a crash of the component leaves as its own exception.
     """
     for boxname, messages in (inputs or {}).items():
         for message in messages:

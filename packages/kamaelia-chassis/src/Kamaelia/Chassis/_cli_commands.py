@@ -202,7 +202,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     except GraphFileError as exc:
         raise UserError(str(exc)) from None
     # A crash is reported with the name the graph file gave the component.
-    labels = {id(comp): f"component {name!r} of {args.file}" for name, comp in components.items()}
+    labels = {comp: f"component {name!r} of {args.file}" for name, comp in components.items()}
     return _cli_run.run_system(system, labels)
 
 

@@ -12,7 +12,6 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from Axon.AxonExceptions import ComponentError
 from Axon.Scheduler import running_scheduler, scheduler
 
 __all__ = ["INTERRUPTED_STATUS", "UserError", "run_example", "run_python_file", "run_system"]
@@ -71,12 +70,11 @@ def _interrupted() -> int:
     return INTERRUPTED_STATUS
 
 
-def _describe_failure(exc: BaseException, labels: dict[int, str]) -> str:
-    component = getattr(exc, "component", None)
-    error = getattr(exc, "error", None)
-    if isinstance(exc, ComponentError) and id(component) in labels and error is not None:
-        kind = type(component).__name__
-        return f"{labels[id(component)]} ({kind}) failed: {type(error).__name__}: {error}"
+def _describe_failure(exc: BaseException, labels: dict[Any, str]) -> str:
+    for component, label in labels.items():
+        if component.failure is exc:  # the exception this component's main() raised
+            kind = type(component).__name__
+            return f"{label} ({kind}) failed: {type(exc).__name__}: {exc}"
     text = f"{type(exc).__name__}: {exc}"
     cause = exc.__cause__
     if cause is not None and str(cause) not in text:
@@ -84,7 +82,7 @@ def _describe_failure(exc: BaseException, labels: dict[int, str]) -> str:
     return text
 
 
-def _guarded(what: str, body: Callable[[], Any], labels: dict[int, str] | None = None) -> int:
+def _guarded(what: str, body: Callable[[], Any], labels: dict[Any, str] | None = None) -> int:
     """Run *body*; map Ctrl-C to 130 and a crash to a one-line UserError."""
     try:
         with _CtrlC() as ctrl_c:
@@ -103,10 +101,10 @@ def _guarded(what: str, body: Callable[[], Any], labels: dict[int, str] | None =
     return int(result) if isinstance(result, int) else 0
 
 
-def run_system(system: Any, labels: dict[int, str] | None = None) -> int:
+def run_system(system: Any, labels: dict[Any, str] | None = None) -> int:
     """Activate *system* on the default scheduler and run until everything ends.
 
-    *labels* maps ``id(component)`` to how error messages should name it.
+    *labels* maps a component to how error messages should name it.
     """
     from Axon.Scheduler import scheduler
 
