@@ -523,7 +523,7 @@ def test_failure_handler_without_children_leaves_adopted_components_alone(axon_s
     parent = Parent()
     parent.set_failure_handler(lambda mp, err: None)
     parent.activate()
-    with pytest.raises(ComponentError, match="child"):
+    with pytest.raises(ValueError, match="child"):
         axon_scheduler.runThreads()
 
 
