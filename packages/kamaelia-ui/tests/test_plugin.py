@@ -17,6 +17,9 @@ EXPECTED = {
     "Ticker",
     "VideoOverlay",
     "VideoSurface",
+    "TopologyViewer",
+    "chunks_to_lines",
+    "lines_to_tokenlists",
 }
 
 

@@ -19,6 +19,9 @@ from Kamaelia.UI.Pygame.Text import Textbox, TextDisplayer
 from Kamaelia.UI.Pygame.Ticker import Ticker
 from Kamaelia.UI.Pygame.VideoOverlay import VideoOverlay
 from Kamaelia.UI.Pygame.VideoSurface import VideoSurface
+from Kamaelia.Visualisation.PhysicsGraph.chunks_to_lines import chunks_to_lines
+from Kamaelia.Visualisation.PhysicsGraph.lines_to_tokenlists import lines_to_tokenlists
+from Kamaelia.Visualisation.PhysicsGraph.TopologyViewer import TopologyViewer
 
 __all__ = ["COMPONENTS", "kamaelia_components", "kamaelia_examples"]
 
@@ -35,6 +38,9 @@ COMPONENTS: tuple[type, ...] = (
     Ticker,
     VideoOverlay,
     VideoSurface,
+    TopologyViewer,
+    chunks_to_lines,
+    lines_to_tokenlists,
 )
 
 
