@@ -101,7 +101,7 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "registry.py": [
         r"chassis and console installed: True",
-        r"ConsoleEchoer: ConsoleEchoer\(.*\) -> write each message to stdout\.",
+        r"ConsoleEchoer: Write each message to stdout\.",
         r"inboxes: inbox, control",
         r"lookup failed: unknown component 'Pipelin'; did you mean: Pipeline\?",
         r"built by name: it works",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from Axon import plugins
 from Axon.Component import component
 from Axon.plugins import ComponentSpec, ExampleSpec, hookimpl, make_plugin_manager
@@ -79,3 +81,31 @@ def test_plugin_manager_starts_empty():
     """A fresh plugin manager has no plugins, so the hooks return nothing."""
     pm = make_plugin_manager()
     assert pm.hook.kamaelia_components() == []
+
+
+class Wrapped(component):
+    """Wrapped(rate=100000, chunksize=None,
+    chunkrate=None) -> send data at a steady rate,
+    whatever arrives.
+
+    More detail, not part of the summary.
+    """
+
+
+def test_summary_leaves_out_a_signature_even_when_it_wraps():
+    """A 1.x 'Name(args) -> what' first paragraph becomes 'What', never cut mid-signature."""
+    spec = ComponentSpec.from_class(Wrapped)
+    assert spec.summary == "Send data at a steady rate, whatever arrives."
+
+
+def test_module_is_the_public_package_that_exports_a_private_class(monkeypatch):
+    """A class defined in pkg._impl but exported by pkg is shown as pkg's."""
+    import types
+
+    package = types.ModuleType("shown_pkg")
+    monkeypatch.setitem(sys.modules, "shown_pkg", package)
+    monkeypatch.setitem(sys.modules, "shown_pkg._impl", types.ModuleType("shown_pkg._impl"))
+    hidden = type("Hidden", (component,), {"__module__": "shown_pkg._impl"})
+    assert ComponentSpec.from_class(hidden).module == "shown_pkg._impl"  # not exported yet
+    package.Hidden = hidden
+    assert ComponentSpec.from_class(hidden).module == "shown_pkg"

@@ -98,10 +98,17 @@ def test_no_command_prints_usage_and_fails(capsys):
 
 
 def test_unknown_subcommand_is_a_usage_error(capsys):
-    """argparse rejects an unknown subcommand with status 2 and the choices."""
+    """A mistyped subcommand is a usage error (status 2) suggesting the close one."""
     status, _, err = run_cli(capsys, "lsit")
     assert status == 2
-    assert "invalid choice: 'lsit'" in err
+    assert err.endswith("kamaelia: error: unknown command 'lsit'; did you mean: list?\n")
+
+
+def test_unlike_subcommand_lists_the_commands(capsys):
+    """With nothing close, the error lists every command."""
+    status, _, err = run_cli(capsys, "--debug", "xyzzy")
+    assert status == 2
+    assert "unknown command 'xyzzy'; commands are: list, show, run, demo, graph" in err
 
 
 # -- list -----------------------------------------------------------------------

@@ -225,7 +225,9 @@ def test_link_to_unknown_component_lists_components(registry, tmp_path):
 def test_endpoint_without_a_dot_is_rejected(registry, tmp_path):
     """'from' must look like component.box."""
     path = write(tmp_path, '[components.a]\ntype = "Echo"\n[[links]]\nfrom = "a"\nto = "a.inbox"\n')
-    with pytest.raises(GraphFileError, match=r":4: outbox must be a string 'component\.outboxbox'"):
+    with pytest.raises(
+        GraphFileError, match=r":4: outbox must be a string 'component\.outbox', got 'a'$"
+    ):
         load_graph_file(path, registry)
 
 

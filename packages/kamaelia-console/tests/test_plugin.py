@@ -35,7 +35,7 @@ def test_components_are_offered_with_their_boxes():
     reader = specs["ConsoleReader"]
     assert set(reader.inboxes) == {"inbox", "control"}
     assert set(reader.outboxes) == {"outbox", "signal"}
-    assert reader.summary.startswith('ConsoleReader(prompt=">>> ", eol="\\n") -> ')
+    assert reader.summary == "Send each line of standard input; finish at EOF."
     assert specs["ConsoleEchoer"].module == "Kamaelia.Util.Console"
 
 

@@ -22,6 +22,8 @@ publish components.
 from __future__ import annotations
 
 import inspect
+import re
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -74,12 +76,42 @@ class ComponentSpec:
         return cls(
             name=name or component_class.__name__,
             factory=component_class,
-            summary=doc.strip().splitlines()[0] if doc.strip() else "",
+            summary=_summary(doc, component_class.__name__),
             inboxes=_box_docs(getattr(component_class, "Inboxes", {})),
             outboxes=_box_docs(getattr(component_class, "Outboxes", {})),
-            module=component_class.__module__,
+            module=_public_module(component_class),
             doc=doc,
         )
+
+
+def _summary(doc: str, class_name: str) -> str:
+    """One line saying what the component does: the docstring's first paragraph.
+
+    A leading 1.x-style signature (``Name(arg=1,\n  more) -> does this``) is left
+    out, so every summary reads the same way and none stops mid-signature.
+    """
+    paragraph = " ".join(doc.strip().split("\n\n", 1)[0].split())
+    signature = re.match(rf"{re.escape(class_name)}\(.*?\)\s*->\s*", paragraph)
+    if signature:
+        paragraph = paragraph[signature.end() :]
+    return paragraph[:1].upper() + paragraph[1:]
+
+
+def _public_module(component_class: type) -> str:
+    """Where users import the class from: its module, or if that is private
+    (``pkg._impl``), the nearest public package that exports it (``pkg``)."""
+    module = component_class.__module__
+    parts = module.split(".")
+    if not any(part.startswith("_") for part in parts):
+        return module
+    for end in range(len(parts) - 1, 0, -1):
+        candidate = ".".join(parts[:end])
+        if any(part.startswith("_") for part in parts[:end]):
+            continue
+        exported = getattr(sys.modules.get(candidate), component_class.__name__, None)
+        if exported is component_class:
+            return candidate
+    return module
 
 
 def _first_axon_base(component_class: type) -> type:

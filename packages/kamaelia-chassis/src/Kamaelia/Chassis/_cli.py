@@ -8,13 +8,16 @@ traceback; ``--debug`` adds tracebacks and debug logging.
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib.metadata
 import logging
 import sys
+import textwrap
 from collections.abc import Sequence
 from typing import TypeAlias
 
 from Kamaelia.Chassis import _cli_commands as commands
+from Kamaelia.Chassis._cli_completion import NAME_KINDS, bash_script, subcommands
 from Kamaelia.Chassis._cli_run import UserError
 
 __all__ = ["build_parser", "main"]
@@ -38,9 +41,22 @@ examples:
   kamaelia list                      what is installed
   kamaelia show ConsoleEchoer        one component's boxes and documentation
   kamaelia run system.toml           run a graph file (or a Python file)
-  kamaelia graph system.toml -o system.svg --format svg
+  kamaelia graph system.toml -o system.svg
   kamaelia demo                      the example systems on offer
+  source <(kamaelia completion bash) tab completion in this shell
 """
+
+
+def _parser(sub: _Subparsers, name: str, examples: str, **kwargs: str) -> argparse.ArgumentParser:
+    """A subcommand whose --help ends with `examples` (one per line: command, what it does)."""
+    if "description" in kwargs:  # the raw formatter keeps the examples' columns; wrap the rest
+        kwargs["description"] = textwrap.fill(kwargs["description"], 79)
+    return sub.add_parser(
+        name,
+        epilog="examples:\n" + textwrap.indent(textwrap.dedent(examples).strip(), "  "),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        **kwargs,
+    )
 
 
 def _version() -> str:
@@ -54,8 +70,13 @@ def _version() -> str:
 
 
 def _add_list(sub: _Subparsers) -> None:
-    p = sub.add_parser(
+    p = _parser(
+        sub,
         "list",
+        """
+        kamaelia list            packages, versions, components and examples
+        kamaelia list --json     the same as one JSON document
+        """,
         help="installed component packages, their versions and components",
         description="List the installed Kamaelia plugin packages with their versions, "
         "components and examples. Plugins that could not be loaded are reported "
@@ -66,8 +87,14 @@ def _add_list(sub: _Subparsers) -> None:
 
 
 def _add_show(sub: _Subparsers) -> None:
-    p = sub.add_parser(
+    p = _parser(
+        sub,
         "show",
+        """
+        kamaelia show ConsoleEchoer
+        kamaelia show kamaelia-console:ConsoleEchoer   when two packages offer the name
+        kamaelia show Pipeline --json
+        """,
         help="one component's inboxes, outboxes and documentation",
         description="Show a registered component: its package, module, inboxes and outboxes "
         "with their descriptions, and its documentation.",
@@ -78,8 +105,15 @@ def _add_show(sub: _Subparsers) -> None:
 
 
 def _add_run(sub: _Subparsers) -> None:
-    p = sub.add_parser(
+    p = _parser(
+        sub,
         "run",
+        """
+        kamaelia run system.toml           run a graph file until it finishes
+        kamaelia run --check system.toml   validate it and build its components only
+        kamaelia run script.py a b         run a Python file with sys.argv[1:] = ['a', 'b']
+        """,
+        usage="%(prog)s [-h] [--check] FILE [ARGS ...]",
         help="run a system from a TOML graph file or a Python file",
         description="Run a system until it finishes. FILE.toml is a graph file naming "
         "registered components and their links (see the kamaelia-chassis README); "
@@ -99,8 +133,14 @@ def _add_run(sub: _Subparsers) -> None:
 
 
 def _add_demo(sub: _Subparsers) -> None:
-    p = sub.add_parser(
+    p = _parser(
+        sub,
         "demo",
+        """
+        kamaelia demo                the examples installed packages offer
+        kamaelia demo pipeline a b   run one, with arguments
+        """,
+        usage="%(prog)s [-h] [NAME [ARGS ...]]",
         help="list or run the example systems installed packages offer",
         description="Without NAME, list the example systems offered by installed packages. "
         "With NAME (or DISTRIBUTION:NAME), run that example, passing ARGS to it. "
@@ -114,8 +154,14 @@ def _add_demo(sub: _Subparsers) -> None:
 
 
 def _add_graph(sub: _Subparsers) -> None:
-    p = sub.add_parser(
+    p = _parser(
+        sub,
         "graph",
+        """
+        kamaelia graph system.toml                 DOT text on standard output
+        kamaelia graph system.toml -o system.svg   SVG (the format follows OUT's extension)
+        kamaelia graph system.toml -f png -o out   PNG, named explicitly
+        """,
         help="draw a graph file's system (DOT, or SVG/PNG with Graphviz)",
         description="Draw the components and links of a TOML graph file. DOT text needs "
         "nothing else; svg and png run Graphviz's 'dot' program.",
@@ -124,12 +170,39 @@ def _add_graph(sub: _Subparsers) -> None:
     p.add_argument(
         "--format",
         "-f",
-        choices=("dot", "svg", "png"),
-        default="dot",
-        help="output format (default: dot)",
+        choices=commands.GRAPH_FORMATS,
+        help="output format (default: OUT's extension if it is one of these, else dot)",
     )
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
     p.set_defaults(handler=commands.cmd_graph)
+
+
+def _add_completion(sub: _Subparsers) -> None:
+    p = _parser(
+        sub,
+        "completion",
+        """
+        source <(kamaelia completion bash)             this shell only
+        kamaelia completion bash >> ~/.bashrc          every new bash
+        """,
+        help="print a bash script that completes kamaelia commands, names and options",
+        description="Print a bash completion script for the kamaelia command: "
+        "commands, their options, component names for 'show' and example names for "
+        "'demo' (looked up when you press Tab, so newly installed packages show up).",
+    )
+    p.add_argument("shell", metavar="SHELL", nargs="?", choices=("bash",), help="bash")
+    # What the script runs on Tab: the installed component or example names.
+    p.add_argument("--names", choices=tuple(NAME_KINDS.values()), help=argparse.SUPPRESS)
+    p.set_defaults(handler=_cmd_completion)
+
+
+def _cmd_completion(args: argparse.Namespace) -> int:
+    if args.names:
+        return commands.print_names(args.names)
+    if args.shell is None:
+        raise UserError("name the shell: kamaelia completion bash")
+    sys.stdout.write(bash_script(build_parser()))
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -143,7 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=_version())
     parser.add_argument("--debug", action="store_true", help="show debug logging and tracebacks")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for add in (_add_list, _add_show, _add_run, _add_demo, _add_graph):
+    for add in (_add_list, _add_show, _add_run, _add_demo, _add_graph, _add_completion):
         add(sub)
     return parser
 
@@ -161,9 +234,26 @@ def _setup_logging(debug: bool) -> tuple[logging.Handler, int]:
     return handler, old_level
 
 
+def _unknown_command(parser: argparse.ArgumentParser, argv: list[str]) -> str:
+    """What is wrong with the command word of `argv` ("" if it is a known command or absent)."""
+    word = next((arg for arg in argv if not arg.startswith("-")), None)
+    known = list(subcommands(parser))
+    if word is None or word in known:
+        return ""
+    close = difflib.get_close_matches(word, known, n=3, cutoff=0.5)
+    hint = f"did you mean: {', '.join(close)}?" if close else f"commands are: {', '.join(known)}"
+    return f"unknown command {word!r}; {hint}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``kamaelia`` command with *argv* (default ``sys.argv[1:]``); return the exit status."""
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    mistyped = _unknown_command(parser, argv)
+    if mistyped:
+        parser.print_usage(sys.stderr)
+        sys.stderr.write(f"kamaelia: error: {mistyped}\n")
+        return 2
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version and usage errors

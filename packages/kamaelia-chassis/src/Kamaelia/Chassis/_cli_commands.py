@@ -27,7 +27,18 @@ from Kamaelia.Chassis._registry import (
     load_registry,
 )
 
-__all__ = ["UserError", "cmd_demo", "cmd_graph", "cmd_list", "cmd_run", "cmd_show"]
+__all__ = [
+    "GRAPH_FORMATS",
+    "UserError",
+    "cmd_demo",
+    "cmd_graph",
+    "cmd_list",
+    "cmd_run",
+    "cmd_show",
+    "print_names",
+]
+
+GRAPH_FORMATS = ("dot", "svg", "png")
 
 
 def _out(text: str = "") -> None:
@@ -47,6 +58,15 @@ def _registry() -> Registry:
 
 
 # -- list -------------------------------------------------------------------
+
+
+def print_names(kind: str) -> int:
+    """One installed component (``kind="components"``) or example name a line."""
+    registry = load_registry()
+    entries = registry.components() if kind == "components" else registry.examples()
+    for name in sorted({e.name for e in entries}):
+        _out(name)
+    return 0
 
 
 def _list_json(registry: Registry) -> dict[str, Any]:
@@ -234,14 +254,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
 # -- graph ------------------------------------------------------------------
 
 
+def _format_of(output: str | None) -> str:
+    """The format OUT's extension names (``x.svg``: svg), else dot."""
+    suffix = Path(output).suffix.lower().lstrip(".") if output else ""
+    return suffix if suffix in GRAPH_FORMATS else "dot"
+
+
 def cmd_graph(args: argparse.Namespace) -> int:
     """``kamaelia graph FILE``: draw a graph file as DOT, SVG or PNG."""
     if Path(args.file).suffix.lower() != ".toml":
         raise UserError(f"{args.file}: 'kamaelia graph' draws .toml graph files")
+    output_format = args.format or _format_of(args.output)
     registry = _registry()
     try:
         graph = load_graph_file(args.file, registry)
-        data = render(to_dot(graph), args.format)
+        data = render(to_dot(graph), output_format)
     except (GraphFileError, DrawError) as exc:
         raise UserError(str(exc)) from None
     if args.output:
@@ -250,7 +277,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise UserError(f"cannot write {args.output}: {exc.strerror or exc}") from None
         return 0
-    if args.format == "png" and sys.stdout.isatty():
+    if output_format == "png" and sys.stdout.isatty():
         raise UserError("refusing to write PNG to a terminal; use -o FILE")
     sys.stdout.flush()
     out = getattr(sys.stdout, "buffer", None)

@@ -208,7 +208,7 @@ class _Validator:
 
     def endpoint(self, text: Any, kind: str, graph: GraphFile, *where: object) -> tuple[str, str]:
         if not isinstance(text, str) or text.count(".") != 1:
-            raise self.error(f"{kind} must be a string 'component.{kind}box', got {text!r}", *where)
+            raise self.error(f"{kind} must be a string 'component.{kind}', got {text!r}", *where)
         name, box = text.split(".")
         decl = graph.components.get(name)
         if decl is None:

@@ -101,6 +101,8 @@ class Registry:
         self.plugin_manager: pluggy.PluginManager = axon_plugins.make_plugin_manager()
         self.plugins: list[PluginInfo] = []
         self.problems: list[PluginProblem] = []
+        #: Why installed plugins were not loaded ("" when they were, or may be).
+        self.discovery_off = ""
 
     # -- adding plugins -----------------------------------------------------
 
@@ -248,11 +250,11 @@ class Registry:
         Raises :class:`UnknownNameError` (with close matches) or
         :class:`AmbiguousNameError` (with the qualified choices).
         """
-        return _resolve("component", name, self.components())
+        return _resolve("component", name, self.components(), self.discovery_off)
 
     def example(self, name: str) -> ExampleEntry:
         """Resolve ``name`` or ``distribution:name`` to exactly one example."""
-        return _resolve("example", name, self.examples())
+        return _resolve("example", name, self.examples(), self.discovery_off)
 
 
 def _conflicts(entries: Iterable[Any]) -> dict[str, list[str]]:
@@ -265,7 +267,7 @@ def _conflicts(entries: Iterable[Any]) -> dict[str, list[str]]:
 _Entry = TypeVar("_Entry", ComponentEntry, ExampleEntry)
 
 
-def _resolve(kind: str, name: str, entries: list[_Entry]) -> _Entry:
+def _resolve(kind: str, name: str, entries: list[_Entry], discovery_off: str) -> _Entry:
     qualifier, sep, short = name.rpartition(":")
     if sep:
         wanted = normalize_dist_name(qualifier)
@@ -285,7 +287,7 @@ def _resolve(kind: str, name: str, entries: list[_Entry]) -> _Entry:
     close = difflib.get_close_matches(name, known, n=5, cutoff=0.6)
     if not close:  # a case slip ("consoleechoer") is the commonest typo
         close = [k for k in known if k.lower() == name.lower()]
-    raise UnknownNameError(kind, name, close)
+    raise UnknownNameError(kind, name, close, discovery_off)
 
 
 def load_registry(autoload: bool | None = None) -> Registry:
@@ -300,4 +302,9 @@ def load_registry(autoload: bool | None = None) -> Registry:
         autoload = not autoload_disabled()
     if autoload:
         registry.load_entry_points()
+    elif autoload_disabled():
+        registry.discovery_off = (
+            f"plugin discovery is off: {AUTOLOAD_ENV_VAR} is set, so installed packages "
+            "were not loaded"
+        )
     return registry

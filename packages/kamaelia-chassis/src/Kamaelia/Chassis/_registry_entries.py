@@ -25,15 +25,21 @@ class RegistryError(LookupError):
 class UnknownNameError(RegistryError):
     """No registered component (or example) has the requested name."""
 
-    def __init__(self, kind: str, name: str, close_matches: list[str]) -> None:
+    def __init__(
+        self, kind: str, name: str, close_matches: list[str], discovery_off: str = ""
+    ) -> None:
         self.kind = kind
         self.name = name
         self.close_matches = close_matches
         msg = f"unknown {kind} {name!r}"
         if close_matches:
             msg += "; did you mean: " + ", ".join(close_matches) + "?"
+        elif kind == "example":
+            msg += "; run 'kamaelia demo' to list the examples"
         else:
             msg += f"; run 'kamaelia list' to see the registered {kind}s"
+        if discovery_off:  # why the name may be missing: nothing installed was loaded
+            msg += f" ({discovery_off})"
         super().__init__(msg)
 
     def __str__(self) -> str:  # LookupError would show the repr of args
