@@ -14,7 +14,7 @@ import logging
 import sys
 import textwrap
 from collections.abc import Sequence
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from Kamaelia.Chassis import _cli_commands as commands
 from Kamaelia.Chassis._cli_completion import NAME_KINDS, bash_script, subcommands
@@ -47,7 +47,7 @@ examples:
 """
 
 
-def _parser(sub: _Subparsers, name: str, examples: str, **kwargs: str) -> argparse.ArgumentParser:
+def _parser(sub: _Subparsers, name: str, examples: str, **kwargs: Any) -> argparse.ArgumentParser:
     """A subcommand whose --help ends with `examples` (one per line: command, what it does)."""
     if "description" in kwargs:  # the raw formatter keeps the examples' columns; wrap the rest
         kwargs["description"] = textwrap.fill(kwargs["description"], 79)
