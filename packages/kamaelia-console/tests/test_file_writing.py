@@ -6,6 +6,8 @@ import pytest
 from Axon.Ipc import producerFinished, shutdownMicroprocess
 from Axon.testing import run_component
 
+from Kamaelia.Chassis.Pipeline import Pipeline
+from Kamaelia.File.Reading import SimpleReader
 from Kamaelia.File.Writing import SimpleFileWriter
 
 
@@ -54,3 +56,34 @@ def test_read_only_mode_is_rejected():
     """A mode that cannot write is refused when the writer is built."""
     with pytest.raises(ValueError, match="mode must open the file for writing"):
         SimpleFileWriter("f", mode="rb")
+
+
+def test_wrong_type_suggests_the_matching_modes(tmp_path):
+    """The first file pipeline (text reader, binary writer) fails saying how to fix it."""
+    source = tmp_path / "in.txt"
+    source.write_text("hello\n", encoding="utf-8")
+    target = tmp_path / "out.txt"
+    system = Pipeline(SimpleReader(source), SimpleFileWriter(target))
+    with pytest.raises(TypeError) as info:
+        run_component(system)
+    message = str(info.value)
+    assert "SimpleFileWriter(filename, mode='w')" in message
+    assert "SimpleReader(filename, mode='rb')" in message
+
+
+def test_a_missing_input_file_leaves_the_output_alone(tmp_path):
+    """The writer opens (and truncates) its file only once there is something to write."""
+    target = tmp_path / "out.bin"
+    target.write_bytes(b"precious")
+    system = Pipeline(SimpleReader(tmp_path / "missing", mode="rb"), SimpleFileWriter(target))
+    with pytest.raises(FileNotFoundError, match="SimpleReader"):
+        run_component(system)
+    assert target.read_bytes() == b"precious"
+
+
+def test_nothing_to_write_still_leaves_an_empty_file(tmp_path):
+    """As in 1.x, a writer stopped before any data truncates (or creates) its file."""
+    target = tmp_path / "out.bin"
+    target.write_bytes(b"old")
+    run_component(SimpleFileWriter(target), inputs={"control": [producerFinished()]})
+    assert target.read_bytes() == b""
