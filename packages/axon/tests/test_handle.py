@@ -168,3 +168,45 @@ def test_put_after_the_component_finished_warns_once_and_drops(axon_scheduler):
             handle.put(2, "inbox")  # dropped quietly: warned once already
     finally:
         finish_background(bg)
+
+
+class PrivateWiring(component):
+    """Doubles through a child it wires to its own private ("_") boxes when it starts, as 1.x
+    components such as SimpleHTTPClient do."""
+
+    Inboxes = {"inbox": "numbers", "control": "stop", "_fromChild": "doubled numbers"}
+    Outboxes = {
+        "outbox": "doubled numbers",
+        "signal": "stop",
+        "_toChild": "numbers",
+        "_stopChild": "stop",
+    }
+
+    def main(self):
+        child = Doubler()
+        self.link((self, "_toChild"), (child, "inbox"))
+        self.link((child, "outbox"), (self, "_fromChild"))
+        self.link((self, "_stopChild"), (child, "control"))
+        self.addChildren(child)
+        child.activate()
+        while not self.dataReady("control"):
+            for value in self.Inbox("inbox"):
+                self.send(value, "_toChild")
+            for value in self.Inbox("_fromChild"):
+                self.send(value, "outbox")
+            self.pause()
+            yield 1
+        self.send(self.recv("control"), "_stopChild")
+
+
+def test_handle_leaves_private_boxes_to_the_component(axon_scheduler):
+    """Handle wires only the public boxes, so a component may link its "_" boxes itself (1.x)."""
+    bg = start_background(axon_scheduler)
+    handle = Handle(PrivateWiring()).activate()
+    try:
+        handle.put(21, "inbox")
+        assert handle.get("outbox", timeout=5) == 42
+        handle.put(producerFinished(), "control")
+    finally:
+        still_running = finish_background(bg)
+    assert not still_running

@@ -51,6 +51,10 @@ class background(threading.Thread):
             background.lock.release()
 
 
+def _public(boxnames: Any) -> list[str]:
+    return [name for name in boxnames if not name.startswith("_")]
+
+
 class Handle(AdaptiveCommsComponent):
     """Drive ``someComponent`` from another thread with ``put`` and ``get``.
 
@@ -69,9 +73,10 @@ class Handle(AdaptiveCommsComponent):
         self._warned_finished = False
         self._to_child: dict[str, str] = {}
         self._from_child: dict[str, str] = {}
-        for boxname in someComponent.inboxes:
+        # Private ("_") boxes are the component's own wiring, as in 1.x: left alone.
+        for boxname in _public(someComponent.inboxes):
             self._to_child[boxname] = self.addOutbox("to " + boxname)
-        for boxname in someComponent.outboxes:
+        for boxname in _public(someComponent.outboxes):
             self._from_child[self.addInbox("from " + boxname)] = boxname
             self._received[boxname] = queue.Queue()
         # Linked now, not when it first runs: put() straight after activate() must not be lost.
