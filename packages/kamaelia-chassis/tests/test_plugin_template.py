@@ -50,9 +50,9 @@ def _uv() -> str | None:
     return uv
 
 
-def _make_venv(root: Path) -> None:
-    """A clean venv at *root* holding axon, chassis and the template, built from the checkout."""
-    sources = [PACKAGES / n for n in NEEDED]
+def _make_venv(root: Path, sources: list[object] | None = None) -> None:
+    """A clean venv at *root* holding `sources` (default: axon, chassis and the template)."""
+    sources = sources or [PACKAGES / n for n in NEEDED]
     uv = _uv()
     if uv is not None:
         steps = [
@@ -183,3 +183,22 @@ def test_kamaelia_demo_offers_and_runs_the_template_example(venv):
     assert f"({TEMPLATE_DIST})" in listed.stdout
     ran = _run(kamaelia, "demo", "double", "4", "5", timeout=60)
     assert (ran.returncode, ran.stdout, ran.stderr) == (0, "8\n10\n", "")
+
+
+@SLOW
+def test_a_new_plugin_is_renamed_builds_installs_and_is_discovered(venv, tmp_path):
+    """`kamaelia new plugin shouty` from the installed chassis (its shipped template) makes a
+    package that installs in a fresh venv, passes its own tests and is listed by kamaelia."""
+    made = _run(_bin(venv, "kamaelia"), "new", "plugin", "shouty", "--dir", tmp_path)
+    assert made.returncode == 0, made.stderr
+    plugin = tmp_path / "kamaelia-shouty"
+    texts = [p.read_text(encoding="utf-8") for p in plugin.rglob("*") if p.is_file()]
+    assert not [t for t in texts if "plugin-template" in t or "plugin_template" in t]
+    fresh = tmp_path / "fresh-venv"
+    _make_venv(fresh, [PACKAGES / "axon", PACKAGES / "kamaelia-chassis", f"{plugin}[test]"])
+    tested = _run(_bin(fresh, "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider", plugin)
+    assert tested.returncode == 0, tested.stdout + tested.stderr
+    listed = _run(_bin(fresh, "kamaelia"), "list", "--json")
+    packages = {p["distribution"]: p for p in json.loads(listed.stdout)["packages"]}
+    assert packages["kamaelia-shouty"]["entry_point"] == "shouty"
+    assert [c["module"] for c in packages["kamaelia-shouty"]["components"]] == ["kamaelia_shouty"]

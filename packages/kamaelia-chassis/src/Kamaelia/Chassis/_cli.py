@@ -205,6 +205,27 @@ def _cmd_completion(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_new(sub: _Subparsers) -> None:
+    p = _parser(
+        sub,
+        "new",
+        """
+        kamaelia new plugin shouty                  ./kamaelia-shouty, importing as kamaelia_shouty
+        kamaelia new plugin my-parts --dir ~/src --author "Jane Doe <jane@example.org>"
+        """,
+        help="start a new plugin package from the template",
+        description="Write a new plugin package, kamaelia-NAME, made from the plugin "
+        "template: an installable package offering one component and one example, with "
+        "tests, README and CHANGELOG, renamed throughout (import package kamaelia_NAME, "
+        "entry point NAME in group 'kamaelia').",
+    )
+    p.add_argument("kind", metavar="KIND", choices=("plugin",), help="what to make: plugin")
+    p.add_argument("name", metavar="NAME", help="the plugin's name, e.g. shouty")
+    p.add_argument("--dir", default=".", help="where to write kamaelia-NAME (default: here)")
+    p.add_argument("--author", help='"Name <email>" for pyproject.toml')
+    p.set_defaults(handler=commands.cmd_new)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``kamaelia`` command."""
     parser = argparse.ArgumentParser(
@@ -216,7 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=_version())
     parser.add_argument("--debug", action="store_true", help="show debug logging and tracebacks")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for add in (_add_list, _add_show, _add_run, _add_demo, _add_graph, _add_completion):
+    for add in (_add_list, _add_show, _add_run, _add_demo, _add_graph, _add_new, _add_completion):
         add(sub)
     return parser
 

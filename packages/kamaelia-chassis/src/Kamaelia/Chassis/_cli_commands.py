@@ -18,6 +18,7 @@ from Kamaelia.Chassis._graphfile import (
     build_system,
     load_graph_file,
 )
+from Kamaelia.Chassis._scaffold import new_plugin
 from Kamaelia.Chassis._registry import (
     AUTOLOAD_ENV_VAR,
     ComponentEntry,
@@ -33,6 +34,7 @@ __all__ = [
     "cmd_demo",
     "cmd_graph",
     "cmd_list",
+    "cmd_new",
     "cmd_run",
     "cmd_show",
     "print_names",
@@ -249,6 +251,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
     except RegistryError as exc:
         raise UserError(str(exc)) from None
     return _cli_run.run_example(example.spec.run, list(args.args))
+
+
+# -- new --------------------------------------------------------------------
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """``kamaelia new plugin NAME``: a new plugin package from the template."""
+    target = new_plugin(args.name, Path(args.dir), args.author)
+    _out(f"wrote {target}/ - next:")
+    _out(f"  cd {target} && python -m pip install -e '.[test]' && python -m pytest")
+    _out("  kamaelia list      # shows its components once installed")
+    return 0
 
 
 # -- graph ------------------------------------------------------------------
