@@ -18,7 +18,6 @@ from Kamaelia.Chassis._graphfile import (
     build_system,
     load_graph_file,
 )
-from Kamaelia.Chassis._scaffold import new_plugin
 from Kamaelia.Chassis._registry import (
     AUTOLOAD_ENV_VAR,
     ComponentEntry,
@@ -27,6 +26,7 @@ from Kamaelia.Chassis._registry import (
     autoload_disabled,
     load_registry,
 )
+from Kamaelia.Chassis._scaffold import new_plugin
 
 __all__ = [
     "GRAPH_FORMATS",
