@@ -7,7 +7,9 @@ Use it as the protocol of a server::
 
 A route is a path prefix (``"/api"`` matches ``/api`` and ``/api/x``, not
 ``/apix``); the longest matching prefix wins, and its handler is called with
-a ``Request`` and returns a ``Response``. Keep-alive is HTTP/1.1's default;
+a ``Request`` and returns a ``Response``; a route whose value is a
+``WebSocketEndpoint`` (``Kamaelia.Protocol.HTTP.WebSocket``) takes WebSocket
+upgrades instead. Keep-alive is HTTP/1.1's default;
 ``Connection: close`` and HTTP/1.0 close after the response.
 
 Parsing is h11's (see ``Kamaelia.Protocol.HTTP._core`` for what is refused
@@ -44,6 +46,8 @@ from Kamaelia.Protocol.HTTP._core import (
     resolveBelow,
     status_line_phrase,
 )
+from Kamaelia.Protocol.HTTP.WebSocket import WebSocketEndpoint
+from Kamaelia.Protocol.HTTP.WebSocket import serve as serveWebSocket
 
 __all__ = ["HTTPProtocol", "JSONEndpoint", "Request", "Response", "StaticFiles"]
 
@@ -110,10 +114,14 @@ class HTTPProtocol(component):
     Inboxes = {
         "inbox": "bytes from the client",
         "control": "producerFinished: answer what has arrived, then finish; others stop at once",
+        "_wsin": "messages from a WebSocket route's handler",
+        "_wscontrol": "the WebSocket handler's end (producerFinished or WebSocketClose)",
     }
     Outboxes = {
         "outbox": "bytes to the client",
         "signal": "producerFinished when the connection should close",
+        "_wsout": "messages to the WebSocket handler",
+        "_wssignal": "WebSocketClose to the WebSocket handler once the connection has closed",
     }
     maxPendingReplies = 4  # replies waiting to be written before parsing pauses
 
@@ -128,6 +136,7 @@ class HTTPProtocol(component):
         self.maxHeaderBytes = maxHeaderBytes
         self.maxBodyBytes = maxBodyBytes
         self.http = ServerConnection(maxHeaderBytes, maxBodyBytes)
+        self.upgraded: tuple[WebSocketEndpoint, Request, bytes] | None = None
 
     def main(self):  # type: ignore[no-untyped-def]
         """Parse and answer requests until the connection should close."""
@@ -143,6 +152,8 @@ class HTTPProtocol(component):
                 break
             self.pause()
             yield 1
+        if self.upgraded is not None:
+            yield from serveWebSocket(self, *self.upgraded)
         self.send(producerFinished(self), "signal")
 
     def _answerWaiting(self, peerDone: bool) -> bool:
@@ -160,7 +171,18 @@ class HTTPProtocol(component):
                 self._send(http.respond(None, bad.status, *_errorParts(bad.status, str(bad))))
                 return False
             if request is not None:
-                if not self._send(self._answer(request)):
+                handler = self._route(request)
+                if isinstance(handler, WebSocketEndpoint):
+                    refusal = handler.refusal(request)
+                    if refusal is None:
+                        data, trailing = http.switchProtocols(handler.acceptHeaders(request))
+                        self.send(data, "outbox")
+                        self.upgraded = (handler, request, trailing)
+                        return False
+                    reply = http.respond(request, refusal[0], *_errorParts(*refusal))
+                else:
+                    reply = self._answer(request, handler)
+                if not self._send(reply):
                     return False
             elif self.dataReady("inbox"):
                 http.feed(self.recv("inbox"))
@@ -170,8 +192,8 @@ class HTTPProtocol(component):
                 return not http.peerClosed
         return True  # woken when the peer's adapter takes a reply
 
-    def _answer(self, request: Request) -> tuple[bytes, bool]:
-        response = self._dispatch(request)
+    def _answer(self, request: Request, handler: Handler | None) -> tuple[bytes, bool]:
+        response = self._call(handler, request)
         headers = [("Content-Type", response.content_type), *response.headers.items()]
         return self.http.respond(request, response.status, headers, response.body)
 
@@ -179,27 +201,33 @@ class HTTPProtocol(component):
         self.send(reply[0], "outbox")
         return reply[1]
 
-    def _dispatch(self, request: Request) -> Response:
+    def _route(self, request: Request) -> Any:
+        """The handler of the longest matching prefix (``request.route`` set), or None."""
         path = request.path
         for prefix, handler in self.routes.items():
             bare = prefix.rstrip("/")
             if path == bare or path.startswith(bare + "/") or prefix == "/":
                 request.route = prefix
-                try:
-                    return handler(request)
-                except Exception as error:
-                    # One line per failure: a client repeating a bad request must not flood the log.
-                    _log.error(
-                        "%s: handler for %r failed on %s %s: %s: %s",
-                        self.name,
-                        prefix,
-                        request.method,
-                        request.target[:200],
-                        type(error).__name__,
-                        error,
-                    )
-                    return _error(500)
-        return _error(404)
+                return handler
+        return None
+
+    def _call(self, handler: Handler | None, request: Request) -> Response:
+        if handler is None:
+            return _error(404)
+        try:
+            return handler(request)
+        except Exception as error:
+            # One line per failure: a client repeating a bad request must not flood the log.
+            _log.error(
+                "%s: handler for %r failed on %s %s: %s: %s",
+                self.name,
+                request.route,
+                request.method,
+                request.target[:200],
+                type(error).__name__,
+                error,
+            )
+            return _error(500)
 
 
 def _errorParts(status: int, why: str) -> tuple[list[tuple[str, str]], bytes]:

@@ -35,6 +35,7 @@ from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
 
 from Kamaelia.Internet.TCPClient import TCPClient
+from Kamaelia.Protocol.HTTP._tcp import TCP_INBOXES, TCP_OUTBOXES, startConnection
 from Kamaelia.Protocol.HTTP.HTTPParser import (
     ParsedHTTPBodyChunk,
     ParsedHTTPEnd,
@@ -80,14 +81,12 @@ class _Fetcher(component):
     Inboxes = {
         "inbox": "URLs",
         "control": "producerFinished: finish after what is queued; others stop at once",
-        "_tcpinbox": "bytes from the server",
-        "_tcpcontrol": "the TCPClient's end message",
+        **TCP_INBOXES,
     }
     Outboxes = {
         "outbox": "what was fetched",
         "signal": "producerFinished when done",
-        "_tcpoutbox": "bytes to the server",
-        "_tcpsignal": "closes the TCPClient",
+        **TCP_OUTBOXES,
     }
     maxRedirects = 3
 
@@ -117,14 +116,8 @@ class _Fetcher(component):
         if self._where == (host, port) and conn is not None and conn.our_state is h11.IDLE:
             return True
         self._dropConnection()
-        tcp = self.connectionclass(host, port)
-        self.link((self, "_tcpoutbox"), (tcp, "inbox"))
-        self.link((self, "_tcpsignal"), (tcp, "control"))
-        self.link((tcp, "outbox"), (self, "_tcpinbox"))
-        self.link((tcp, "signal"), (self, "_tcpcontrol"))
-        self.addChildren(tcp)
-        tcp.activate()
-        self._tcp, self._where = tcp, (host, port)
+        self._tcp = startConnection(self, self.connectionclass, host, port)
+        self._where = (host, port)
         self._h11 = h11.Connection(h11.CLIENT)
         return False
 

@@ -178,38 +178,44 @@ class ServerConnection:
             raise HTTPError(413, f"body over {self.maxBodyBytes} bytes")
         body += data
 
-    @property
-    def canRespond(self) -> bool:
-        """True if a response may be sent now (a request is waiting for one, or one was refused)."""
-        return self._h11.our_state in (h11.IDLE, h11.SEND_RESPONSE)
+    def _send(self, event: Any) -> bytes:
+        try:
+            return self._h11.send(event) or b""
+        except h11.LocalProtocolError as error:  # e.g. more body than the declared length
+            raise HTTPError(500, f"the response does not fit HTTP/1.1: {error}") from None
 
     def responseHead(
         self, status: int, headers: list[tuple[str, str]], close: bool = False
     ) -> bytes:
-        """Serialise the status line and headers; ``close`` ends the connection after the body."""
+        """Serialise the status line and headers; ``close`` ends the connection after the body.
+
+        This and the calls below raise HTTPError(500) for a response that breaks
+        HTTP/1.1's framing (more or less body than its Content-Length, say).
+        """
         if close:
             headers = [*headers, ("Connection", "close")]
-        return (
-            self._h11.send(
-                h11.Response(status_code=status, headers=headers, reason=status_line_phrase(status))
-            )
-            or b""
-        )
+        reason = status_line_phrase(status)
+        return self._send(h11.Response(status_code=status, headers=headers, reason=reason))
 
     def responseBody(self, data: bytes) -> bytes:
         """Serialise part of the body (chunked when no Content-Length was given)."""
         if not data:
             return b""  # an empty chunk would end a chunked body
-        return self._h11.send(h11.Data(data=data)) or b""
+        return self._send(h11.Data(data=data))
 
     def responseEnd(self) -> tuple[bytes, bool]:
         """Finish the response; returns its last bytes and whether the connection stays open."""
         conn = self._h11
-        last = conn.send(h11.EndOfMessage()) or b""
+        last = self._send(h11.EndOfMessage())
         if conn.our_state is h11.DONE and conn.their_state is h11.DONE:
             conn.start_next_cycle()
             return last, True
         return last, False
+
+    def switchProtocols(self, headers: list[tuple[str, str]]) -> tuple[bytes, bytes]:
+        """Answer an Upgrade request with 101; returns those bytes and what followed the request."""
+        data = self._send(h11.InformationalResponse(status_code=101, headers=headers))
+        return data, self._h11.trailing_data[0]
 
     def respond(
         self, request: Request | None, status: int, headers: list[tuple[str, str]], body: bytes
