@@ -20,7 +20,7 @@ from . import _microprocess
 from ._errors import YieldedValueError, describe_component
 from ._ipc import WaitComplete, newComponent, reactivate, shutdownMicroprocess
 from ._microprocess import _nullscheduler, microprocess
-from ._waker import TimerHandle, Waker
+from ._waker import Cancellable, SelectorWaker, Waker
 
 __all__ = ["running_scheduler", "scheduler"]
 
@@ -115,6 +115,8 @@ class scheduler(microprocess):
 
     ``scheduler.run`` is the process-wide default: the first scheduler made.
     ``runThreads()`` runs until no microprocess is left, awake or asleep.
+    ``waker`` (new in Kamaelia 2) is what it waits in when idle: a standalone
+    ``SelectorWaker`` unless given (``Axon.aio`` passes one on an asyncio loop).
     """
 
     # 1.x names the default scheduler "run", hiding microprocess.run(); kept for compatibility.
@@ -122,14 +124,14 @@ class scheduler(microprocess):
     wait_for_one = False
     _immortal = False
 
-    def __init__(self, **argd: Any) -> None:
+    def __init__(self, waker: Waker | None = None, **argd: Any) -> None:
         super().__init__()
         if getattr(scheduler, "run", None) is None:
             scheduler.run = self
         self.__dict__.update(argd)
         self._runqueue: deque[Any] = deque()
         self._all: dict[Any, None] = {}  # every activated microprocess not yet finished
-        self._waker = Waker()
+        self._waker: Waker = waker if waker is not None else SelectorWaker()
         self._thread_ident: int | None = None
         self._stop_requested = False
         self._instruments: list[Any] = []
@@ -226,7 +228,7 @@ class scheduler(microprocess):
 
     # -- services for components (new in Kamaelia 2) ---------------------
 
-    def call_later(self, delay: float, callback: Callable[[], object]) -> TimerHandle:
+    def call_later(self, delay: float, callback: Callable[[], object]) -> Cancellable:
         """Run ``callback()`` in the scheduler thread after ``delay`` seconds."""
         return self._waker.call_later(delay, callback)
 
@@ -265,10 +267,10 @@ class scheduler(microprocess):
                     return
                 if self._runqueue:
                     self._rounds(keep_going=canblock)
-                if waker._calls or waker._timers or waker.watched:
+                if waker.has_work():
                     waker.run_due(block=False)
                 if not self._runqueue and not self._stop_requested:
-                    if not self._all and not self.wait_for_one and not waker._calls:
+                    if not self._all and not self.wait_for_one and not waker.pending():
                         return
                     if canblock:
                         waker.run_due(block=True)
@@ -288,7 +290,7 @@ class scheduler(microprocess):
         popleft, requeue = runqueue.popleft, runqueue.append
         handlers = _YIELD_HANDLERS
         instruments = self._instruments
-        waker = self._waker
+        has_work = self._waker.has_work
         while True:
             # Popping one at a time leaves the rest queued if a KeyboardInterrupt
             # escapes mid-round; wakes during the round queue up for the next one.
@@ -321,7 +323,7 @@ class scheduler(microprocess):
                 self._raise_first_crash()
             if not (keep_going and runqueue) or self._stop_requested:
                 return
-            if waker._calls or waker._timers or waker.watched:
+            if has_work():
                 return
 
     def _wake(self, mp: Any) -> None:

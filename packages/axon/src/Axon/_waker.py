@@ -1,7 +1,9 @@
-"""The scheduler's idle wait: a selector that I/O, timers and other threads can wake.
+"""The scheduler's idle wait, behind one small interface: the ``Waker`` protocol.
 
-Kept behind this one small class so that the scheduler could later wait
-inside an asyncio event loop instead.
+The scheduler asks its waker for timers, I/O watching and calls from other
+threads, whether anything besides components needs a look, and to wait. The
+standalone ``SelectorWaker`` waits on a selector; ``Axon.aio`` supplies one
+that hands all of it to a running asyncio loop instead.
 """
 
 from __future__ import annotations
@@ -14,13 +16,47 @@ import socket
 import time
 from collections import deque
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
-__all__ = ["TimerHandle", "Waker"]
+__all__ = ["Cancellable", "SelectorWaker", "TimerHandle", "Waker"]
+
+
+class Cancellable(Protocol):
+    """What ``call_later`` returns: a timer that can be dropped before it fires."""
+
+    def cancel(self) -> None: ...
+
+
+class Waker(Protocol):
+    """Everything the scheduler needs besides its run queue; all of it runs in its thread."""
+
+    def call_later(self, delay: float, callback: Callable[[], object]) -> Cancellable:
+        """Run ``callback()`` after ``delay`` seconds."""
+
+    def call_soon_threadsafe(self, callback: Callable[[], object]) -> None:
+        """Run ``callback()`` soon; callable from any thread, and wakes a waiting scheduler."""
+
+    def watch_io(self, fileobj: Any, events: int, callback: Callable[[Any, int], object]) -> None:
+        """Call ``callback(fileobj, mask)`` when ``fileobj`` is ready (selectors.EVENT_*)."""
+
+    def unwatch_io(self, fileobj: Any) -> None:
+        """Stop watching ``fileobj`` (no error if it was not watched)."""
+
+    def has_work(self) -> bool:
+        """Is there anything to wait for, or due, so that the scheduler should call ``run_due``?"""
+
+    def pending(self) -> bool:
+        """Is a call or timer due now, so that finishing or waiting would be wrong?"""
+
+    def run_due(self, block: bool) -> None:
+        """Run what is due; with ``block``, wait for something first."""
+
+    def close(self) -> None:
+        """Release what the waker holds (it may be used again afterwards)."""
 
 
 class TimerHandle:
-    """A callback due at ``when`` (time.monotonic()); ``cancel()`` it to drop it."""
+    """A callback due at ``when`` (on its waker's clock); ``cancel()`` it to drop it."""
 
     __slots__ = ("callback", "cancelled", "when")
 
@@ -33,10 +69,14 @@ class TimerHandle:
         self.cancelled = True
 
 
-class Waker:
-    """Timers, watched files and thread-safe calls, and a wait that ends when any is due."""
+class SelectorWaker:
+    """The standalone ``Waker``: timers, watched files and thread-safe calls on a selector.
 
-    def __init__(self) -> None:
+    ``clock`` (default ``time.monotonic``) is what timers are measured by.
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
         self._selector: selectors.BaseSelector | None = None
         self._wake_r: socket.socket | None = None
         self._wake_w: socket.socket | None = None
@@ -69,7 +109,7 @@ class Waker:
     # -- what can wake the scheduler ------------------------------------------
 
     def call_later(self, delay: float, callback: Callable[[], object]) -> TimerHandle:
-        handle = TimerHandle(time.monotonic() + max(0.0, delay), callback)
+        handle = TimerHandle(self._clock() + max(0.0, delay), callback)
         heapq.heappush(self._timers, (handle.when, next(self._seq), handle))
         return handle
 
@@ -101,9 +141,11 @@ class Waker:
 
     # -- running what is due ------------------------------------------------
 
+    def has_work(self) -> bool:
+        return bool(self._calls or self._timers or self.watched)
+
     def pending(self) -> bool:
-        """Is anything other than I/O known to be due, so that waiting would be wrong?"""
-        return bool(self._calls) or bool(self._timers and self._timers[0][0] <= time.monotonic())
+        return bool(self._calls) or bool(self._timers and self._timers[0][0] <= self._clock())
 
     def run_due(self, block: bool) -> None:
         """Run due calls, timers and I/O callbacks; with ``block``, wait for one first."""
@@ -113,7 +155,7 @@ class Waker:
             self._open()
             timeout = None if not self._calls else 0.0
             if timeout is None and self._timers:
-                timeout = max(0.0, self._timers[0][0] - time.monotonic())
+                timeout = max(0.0, self._timers[0][0] - self._clock())
         try:
             if self._selector is not None and (block or self.watched):
                 self._poll(timeout)
@@ -147,7 +189,7 @@ class Waker:
         timers = self._timers
         if not timers:
             return
-        now = time.monotonic()
+        now = self._clock()
         while timers and timers[0][0] <= now:
             handle = heapq.heappop(timers)[2]
             if not handle.cancelled:
