@@ -14,7 +14,7 @@ PUBLIC_MODULES = sorted(
 
 
 def test_expected_public_modules_exist():
-    """Every 1.x module (and the new plugins, introspection, testing) is a public module."""
+    """Every 1.x module (and the new plugins, introspection, testing, aio) is a public module."""
     expected = {
         "AdaptiveCommsComponent",
         "AxonExceptions",
@@ -38,6 +38,7 @@ def test_expected_public_modules_exist():
         "introspection",
         "plugins",
         "testing",
+        "aio",
     }
     assert expected <= set(PUBLIC_MODULES)
 

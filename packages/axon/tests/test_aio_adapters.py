@@ -1,0 +1,152 @@
+"""Components made from async code: AsyncSource, AsyncTransformer (bounded, ordered), AsyncSink."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+
+import pytest
+from Axon import aio
+from Axon.Component import component
+from Axon.Ipc import producerFinished, shutdownMicroprocess
+
+
+class Collector(component):
+    """Collects "inbox" until a message on "control", which it keeps too."""
+
+    def __init__(self):
+        super().__init__()
+        self.got, self.ended_by = [], None
+
+    def main(self):
+        while not self.dataReady("control"):
+            while self.dataReady("inbox"):
+                self.got.append(self.recv("inbox"))
+            self.pause()
+            yield 1
+        while self.dataReady("inbox"):
+            self.got.append(self.recv("inbox"))
+        self.ended_by = self.recv("control")
+
+
+class Feeder(component):
+    """Sends ``items``, then producerFinished."""
+
+    def __init__(self, items):
+        super().__init__()
+        self.items = items
+
+    def main(self):
+        for item in self.items:
+            self.send(item)
+            yield 1
+        self.send(producerFinished(), "signal")
+
+
+def chain(*components):
+    for left, right in itertools.pairwise(components):
+        left.link((left, "outbox"), (right, "inbox"))
+        left.link((left, "signal"), (right, "control"))
+    return components
+
+
+async def numbers(n):
+    for number in range(n):
+        await asyncio.sleep(0)
+        yield number
+
+
+def test_async_source_sends_every_item_then_producer_finished(arun):
+    """An async generator's items come out of "outbox" in order, then producerFinished."""
+    collector = Collector()
+    arun(aio.run(*chain(aio.AsyncSource(numbers(5)), collector)))
+    assert collector.got == [0, 1, 2, 3, 4]
+    assert isinstance(collector.ended_by, producerFinished)
+
+
+def test_async_source_stops_on_shutdown(arun):
+    """shutdownMicroprocess on "control" stops an endless source and is passed on."""
+
+    async def forever():
+        n = 0
+        while True:
+            await asyncio.sleep(0)
+            yield n
+            n += 1
+
+    source, collector = chain(aio.AsyncSource(forever()), Collector())
+
+    class Stopper(component):
+        def main(self):
+            for _ in range(5):
+                yield 1
+            self.send(shutdownMicroprocess(), "signal")
+
+    stopper = Stopper()
+    stopper.link((stopper, "signal"), (source, "control"))
+    arun(aio.run(source, collector, stopper))
+    assert isinstance(collector.ended_by, shutdownMicroprocess)
+
+
+def test_transformer_keeps_order_and_bounds_concurrency(arun):
+    """Results leave in arrival order even when later calls finish first; at most N run at once."""
+    running, most = [0], [0]
+
+    async def slow_square(x):
+        running[0] += 1
+        most[0] = max(most[0], running[0])
+        await asyncio.sleep(0.001 * (10 - x))  # later ones finish sooner
+        running[0] -= 1
+        return x * x
+
+    collector = Collector()
+    arun(aio.run(*chain(Feeder(range(10)), aio.AsyncTransformer(slow_square, 3), collector)))
+    assert collector.got == [x * x for x in range(10)]
+    assert most[0] == 3
+    assert isinstance(collector.ended_by, producerFinished)
+
+
+def test_transformer_crash_is_the_calls_exception(arun):
+    """A call that raises crashes the transformer, and the run, with that exception."""
+
+    async def fails(x):
+        raise ArithmeticError(f"bad {x}")
+
+    with pytest.raises(ArithmeticError, match="bad 0"):
+        arun(aio.run(*chain(Feeder([0]), aio.AsyncTransformer(fails), Collector())))
+
+
+def test_transformer_rejects_zero_concurrency():
+    """concurrency below 1 is refused at construction, with the value."""
+
+    async def echo(x):
+        return x
+
+    with pytest.raises(ValueError, match="concurrency >= 1, got 0"):
+        aio.AsyncTransformer(echo, concurrency=0)
+
+
+def test_async_sink_awaits_each_message_in_order(arun):
+    """The sink awaits one call per message, in order, then passes producerFinished on."""
+    written = []
+
+    async def write(message):
+        await asyncio.sleep(0)
+        written.append(message)
+
+    sink, collector = aio.AsyncSink(write), Collector()
+    sink.link((sink, "signal"), (collector, "control"))
+    arun(aio.run(*chain(Feeder("abc"), sink), collector))
+    assert written == ["a", "b", "c"]
+    assert isinstance(collector.ended_by, producerFinished)
+
+
+def test_adapters_outside_asyncio_fail_clearly(axon_scheduler):
+    """Run standalone, an adapter's first step says it needs Axon.aio.run."""
+
+    async def echo(x):
+        return x
+
+    aio.AsyncTransformer(echo).activate()
+    with pytest.raises(Exception, match=r"Axon\.aio\.run"):
+        axon_scheduler.runThreads()
