@@ -19,7 +19,6 @@ from collections import deque
 from collections.abc import Callable, Generator
 from typing import Any
 
-from ._errors import ComponentError
 from ._ipc import shutdownMicroprocess
 from ._scheduler import scheduler
 
@@ -152,10 +151,7 @@ def wake(mp: Any) -> None:
 
 def _cycle(cycles: Generator[int, None, None]) -> bool:
     """Run one cycle of the scheduler; False once it has nothing left to run."""
-    try:
-        return next(cycles, None) is not None
-    except ComponentError as wrapper:
-        raise wrapper.error from wrapper
+    return next(cycles, None) is not None
 
 
 async def drive(sched: scheduler, waker: LoopWaker, systems: tuple[Any, ...]) -> None:
@@ -180,7 +176,7 @@ def _shut_down(
     if sched._thread_ident is not None:  # the cycles can still run
         for system in systems:
             if "control" in getattr(system, "inboxes", ()):
-                system._deliver(shutdownMicroprocess(), "control")
+                system.deliver(shutdownMicroprocess(), "control")
         try:
             for _ in range(GRACE_CYCLES):
                 if not sched._runqueue or not _cycle(cycles):
