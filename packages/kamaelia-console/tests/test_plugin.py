@@ -17,6 +17,18 @@ EXPECTED = {
     "PromptedFileReader",
     "RateControlledFileReader",
     "SimpleFileWriter",
+    # 1.x ports, each at its 1.x module
+    "Append",
+    "FixedRateControlledReusableFileReader",
+    "IntelligentFileReader",
+    "RateControlledReusableFileReader",
+    "ReadFileAdaptor",
+    "ReusableFileReader",
+    "TriggeredFileReader",
+    "UnixProcess",
+    "WholeFileWriter",
+    "InterpreterTransformer",
+    "StandaloneInterpreter",
 }
 
 
@@ -37,6 +49,10 @@ def test_components_are_offered_with_their_boxes():
     assert set(reader.outboxes) == {"outbox", "signal"}
     assert reader.summary == "Send each line of standard input; finish at EOF."
     assert specs["ConsoleEchoer"].module == "Kamaelia.Util.Console"
+    assert specs["UnixProcess"].module == "Kamaelia.File.UnixProcess"
+    assert specs["IntelligentFileReader"].module == "Kamaelia.File.BetterReading"
+    assert specs["InterpreterTransformer"].module == "Kamaelia.Experimental.PythonInterpreter"
+    assert "exit_status" in specs["UnixProcess"].outboxes
 
 
 def test_echo_example_is_offered():

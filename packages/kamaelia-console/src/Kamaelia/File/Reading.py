@@ -28,9 +28,26 @@ scheduler's timers instead of polling the clock); readers stop on
 ``producerFinished`` as well as ``shutdownMicroprocess`` on "control";
 ``SimpleReader``'s ``buffering`` defaults to -1 (1.x asked for line buffering,
 which binary files do not support); ``PromptedFileReader`` in "lines" mode
-sends bytes (1.x mixed str and bytes and failed on Python 3). The Carousel
-based prefabs (``ReusableFileReader`` and friends) need kamaelia-chassis and
-are not provided here.
+sends bytes (1.x mixed str and bytes and failed on Python 3).
+
+The reusable readers read one file after another, each named by a message:
+
+- ``ReusableFileReader(readmode)``: a filename on ``next`` starts a
+  ``PromptedFileReader`` on it (prompts go to ``inbox``);
+- ``RateControlledReusableFileReader(readmode)``: ``(filename, rateargs)`` on
+  ``next`` starts a ``RateControlledFileReader(filename, readmode, **rateargs)``;
+- ``FixedRateControlledReusableFileReader(readmode="bytes", **rateargs)``: a
+  filename on ``inbox`` or ``next`` starts a ``RateControlledFileReader`` at
+  that fixed rate.
+
+Each sends ``"NEXT"`` on ``requestNext`` when a file has been read to its
+end, and a new ``next`` stops the file being read. They behave like the
+Carousel-based 1.x prefabs but are single components that do not need
+kamaelia-chassis. ``producerFinished`` on "control" lets the requests
+already queued run, then lets the last file be read to its end (the
+prompted reader instead serves the prompts it has) and stops;
+``shutdownMicroprocess`` stops at once. 1.x's fixed-rate reader kept one
+rate limiter across files; here each file starts its own pace.
 """
 
 from __future__ import annotations
@@ -43,16 +60,25 @@ from typing import IO, Any
 from Axon.Component import component
 from Axon.Ipc import producerFinished
 
+from Kamaelia.File._carousel import ReaderCarousel
 from Kamaelia.Util._console_flow import ControlWatch, open_for, send_when_room
 
 __all__ = [
+    "EOF",
     "SimpleReader",
     "MaxSpeedFileReader",
     "PromptedFileReader",
     "RateControlledFileReader",
+    "ReusableFileReader",
+    "RateControlledReusableFileReader",
+    "FixedRateControlledReusableFileReader",
 ]
 
 _READMODES = ("bytes", "lines")
+
+
+class EOF(Exception):
+    """The end of a file was reached (1.x name; the readers here end with producerFinished)."""
 
 
 def _check_readmode(cls: type, readmode: str) -> str:
@@ -317,3 +343,69 @@ def _rate_plan(
             "chunksize must be at least 1 (lower chunkrate or raise rate)"
         )
     return float(chunksize), 1.0 / chunkrate
+
+
+class ReusableFileReader(ReaderCarousel):
+    """ReusableFileReader(readmode) -> read each file named on "next", as prompted on "inbox"."""
+
+    def __init__(self, readmode: str = "bytes") -> None:
+        super().__init__()
+        self.readmode = _check_readmode(type(self), readmode)
+
+    def makeReader(self, filename: Any) -> component:
+        """A PromptedFileReader for ``filename``."""
+        return PromptedFileReader(filename, self.readmode)
+
+
+class RateControlledReusableFileReader(ReaderCarousel):
+    """RateControlledReusableFileReader(readmode) -> read each (filename, rateargs) on "next"."""
+
+    Inboxes = {
+        "inbox": "NOT USED",
+        "next": "(filename, rateargs): read that file at that rate (see RateControlledFileReader)",
+        "control": "producerFinished / shutdownMicroprocess",
+    }
+    tell_reader_producer_finished = False
+
+    def __init__(self, readmode: str = "bytes") -> None:
+        super().__init__()
+        self.readmode = _check_readmode(type(self), readmode)
+
+    def makeReader(self, args: Any) -> component:
+        """A RateControlledFileReader for ``(filename, rateargs)``."""
+        if not (isinstance(args, (tuple, list)) and len(args) == 2 and isinstance(args[1], dict)):
+            raise TypeError(
+                f"RateControlledReusableFileReader {self.name}: next takes "
+                f"(filename, {{rate arguments}}), got {args!r}"
+            )
+        filename, rateargs = args
+        return RateControlledFileReader(filename, self.readmode, **rateargs)
+
+
+class FixedRateControlledReusableFileReader(ReaderCarousel):
+    """FixedRateControlledReusableFileReader(readmode="bytes", **rateargs) -> read files at one rate.
+
+    Each filename arriving on "inbox" or "next" is read in turn.
+
+    ``rateargs`` are RateControlledFileReader's: ``rate``, ``chunksize``,
+    ``chunkrate``, ``allowchunkaggregation``.
+    """
+
+    Inboxes = {
+        "inbox": "Filenames to read next",
+        "next": "Filenames to read next (same as inbox)",
+        "control": "producerFinished / shutdownMicroprocess",
+    }
+    next_boxes = ("next", "inbox")
+    tell_reader_producer_finished = False
+
+    def __init__(self, readmode: str = "bytes", **rateargs: Any) -> None:
+        super().__init__()
+        self.readmode = _check_readmode(type(self), readmode)
+        # Checked now, so a bad rate fails here rather than at the first file.
+        RateControlledFileReader(os.devnull, readmode, **rateargs)
+        self.rateargs = rateargs
+
+    def makeReader(self, filename: Any) -> component:
+        """A RateControlledFileReader for ``filename`` at the fixed rate."""
+        return RateControlledFileReader(filename, self.readmode, **self.rateargs)

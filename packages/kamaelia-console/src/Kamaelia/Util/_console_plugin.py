@@ -14,12 +14,22 @@ from Axon.Component import component
 from Axon.Ipc import newComponent, shutdownMicroprocess
 from Axon.plugins import ComponentSpec, ExampleSpec, hookimpl
 
+from Kamaelia.Experimental.PythonInterpreter import InterpreterTransformer, StandaloneInterpreter
+from Kamaelia.File.Append import Append
+from Kamaelia.File.BetterReading import IntelligentFileReader
+from Kamaelia.File.ReadFileAdaptor import ReadFileAdaptor
 from Kamaelia.File.Reading import (
+    FixedRateControlledReusableFileReader,
     MaxSpeedFileReader,
     PromptedFileReader,
     RateControlledFileReader,
+    RateControlledReusableFileReader,
+    ReusableFileReader,
     SimpleReader,
 )
+from Kamaelia.File.TriggeredFileReader import TriggeredFileReader
+from Kamaelia.File.UnixProcess import UnixProcess
+from Kamaelia.File.WholeFileWriter import WholeFileWriter
 from Kamaelia.File.Writing import SimpleFileWriter
 from Kamaelia.Util.Console import ConsoleEchoer, ConsoleReader
 
@@ -33,6 +43,18 @@ COMPONENTS = (
     PromptedFileReader,
     RateControlledFileReader,
     SimpleFileWriter,
+    # 1.x ports
+    Append,
+    FixedRateControlledReusableFileReader,
+    IntelligentFileReader,
+    RateControlledReusableFileReader,
+    ReadFileAdaptor,
+    ReusableFileReader,
+    TriggeredFileReader,
+    UnixProcess,
+    WholeFileWriter,
+    InterpreterTransformer,
+    StandaloneInterpreter,
 )
 
 
