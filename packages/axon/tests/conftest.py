@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterator
 from typing import Any
 
 import pytest
+from Axon import aio
+from Axon.Scheduler import scheduler
 
 
 @pytest.fixture(params=["asyncio", "uvloop"])
@@ -26,3 +28,24 @@ def arun(request: pytest.FixtureRequest) -> Callable[[Coroutine[Any, Any, Any]],
             loop.close()
 
     return run
+
+
+@pytest.fixture(params=["standalone", "asyncio"])
+def axon_scheduler(request: pytest.FixtureRequest, axon_scheduler: Any) -> Iterator[Any]:
+    """Every test written against the default scheduler runs twice: standalone and in asyncio.
+
+    In asyncio mode the default scheduler waits in a LoopWaker, and its
+    ``runThreads()`` is ``await Axon.aio.run()`` on that loop: a system must
+    behave the same either way.
+    """
+    if request.param == "standalone":
+        yield axon_scheduler
+        return
+    loop = asyncio.new_event_loop()
+    inside = scheduler(waker=aio.LoopWaker(loop))
+    scheduler.run = inside  # the plugin's fixture puts the previous one back afterwards
+    inside.runThreads = lambda slowmo=0: loop.run_until_complete(aio.run(scheduler=inside))
+    try:
+        yield inside
+    finally:
+        loop.close()

@@ -9,6 +9,7 @@ import pytest
 from Axon import aio
 from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
+from Axon.Scheduler import scheduler
 
 
 class Collector(component):
@@ -141,12 +142,13 @@ def test_async_sink_awaits_each_message_in_order(arun):
     assert isinstance(collector.ended_by, producerFinished)
 
 
-def test_adapters_outside_asyncio_fail_clearly(axon_scheduler):
+def test_adapters_outside_asyncio_fail_clearly():
     """Run standalone, an adapter's first step says it needs Axon.aio.run."""
 
     async def echo(x):
         return x
 
-    aio.AsyncTransformer(echo).activate()
-    with pytest.raises(Exception, match=r"Axon\.aio\.run"):
-        axon_scheduler.runThreads()
+    standalone = scheduler()
+    aio.AsyncTransformer(echo).activate(Scheduler=standalone)
+    with pytest.raises(RuntimeError, match=r"Axon\.aio\.run"):
+        standalone.runThreads()

@@ -9,6 +9,7 @@ from Axon import aio
 from Axon.AxonExceptions import YieldedValueError
 from Axon.Component import component
 from Axon.Ipc import WaitComplete
+from Axon.Scheduler import scheduler
 
 
 class Awaiter(component):
@@ -127,14 +128,15 @@ def test_stopping_the_system_cancels_the_awaited_task(arun):
     assert sorted(events) == ["finally", "job cancelled"]
 
 
-def test_await_outside_asyncio_is_a_clear_error(axon_scheduler):
+def test_await_outside_asyncio_is_a_clear_error():
     """Yielding Await in a standalone run fails naming the component and what to do instead."""
 
     async def job():
         return 1
 
     coro = job()
-    Awaiter(coro).activate()
+    standalone = scheduler()
+    Awaiter(coro).activate(Scheduler=standalone)
     with pytest.raises(YieldedValueError, match=r"needs the system to run inside asyncio"):
-        axon_scheduler.runThreads()
+        standalone.runThreads()
     coro.close()

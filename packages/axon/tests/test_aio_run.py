@@ -195,14 +195,16 @@ def test_a_crash_comes_out_of_the_await_as_itself(arun):
     assert stopped == [True]
 
 
-def test_default_scheduler_runs_inside_asyncio(arun, axon_scheduler):
-    """A 1.x-style program (activate(), then run the default scheduler) runs unchanged."""
+def test_default_scheduler_runs_inside_asyncio(arun, monkeypatch):
+    """A 1.x-style program (activate(), then run the standalone default scheduler) runs unchanged."""
+    default = scheduler()
+    monkeypatch.setattr(scheduler, "run", default)
     counter, collector = _pair(10)
     counter.activate()
     collector.activate()
     arun(aio.run())
     assert collector.got == list(range(10))
-    assert axon_scheduler.listAllThreads() == []
+    assert default.listAllThreads() == []
 
 
 def test_scheduler_with_standalone_timers_is_refused(arun):

@@ -41,23 +41,27 @@ async def run(*systems: Any, scheduler: _scheduler.scheduler | None = None) -> N
     every component (``finally`` blocks run). A component's exception comes
     out of the ``await``.
     """
-    waker = LoopWaker(asyncio.get_running_loop())
+    loop = asyncio.get_running_loop()
     if systems:
-        sched = scheduler or _scheduler.scheduler(waker=waker)
+        sched = scheduler or _scheduler.scheduler(waker=LoopWaker(loop))
         for system in systems:
             system.activate(Scheduler=sched)
     else:
         sched = scheduler or _scheduler.scheduler.run
-    standalone = sched._waker
-    if standalone is not waker:
-        standalone.run_due(block=False)  # activations queued from outside a run, say
-        if standalone.has_work():
+    previous = sched._waker
+    if isinstance(previous, LoopWaker) and previous._loop is loop:
+        waker = previous  # made for this loop: its timers and files are the loop's already
+    else:
+        waker = LoopWaker(loop)
+        previous.run_due(block=False)  # activations queued from outside a run, say
+        if previous.has_work():
             raise RuntimeError(
                 "this scheduler already has timers or watched files in its standalone waker; "
-                "they would never fire: run it with runThreads(), or set them up inside asyncio"
+                "they would never fire: run it with runThreads(), or make it with "
+                "scheduler(waker=Axon.aio.LoopWaker(loop)) before setting them up"
             )
     sched._waker = waker
     try:
         await drive(sched, waker, systems)
     finally:
-        sched._waker = standalone
+        sched._waker = previous
