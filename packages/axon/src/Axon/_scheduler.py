@@ -213,6 +213,15 @@ class scheduler(microprocess):
         try:
             for _ in self.main(slowmo, canblock=True):
                 pass
+        except KeyboardInterrupt:
+            alive = self.listAllThreads()
+            if alive:  # what Ctrl-C cut short, for the one reading the traceback
+                log.warning(
+                    "interrupted (Ctrl-C) with %d still running: %s",
+                    len(alive),
+                    ", ".join(f"{type(mp).__name__} (id {mp.id})" for mp in alive),
+                )
+            raise
         finally:
             _running.scheduler = outer
 

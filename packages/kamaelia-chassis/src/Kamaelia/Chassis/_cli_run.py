@@ -39,6 +39,7 @@ class _CtrlC:
 
     def __init__(self) -> None:
         self.interrupted = False
+        self.alive: list[Any] = []  # what was running when Ctrl-C came
         self._previous: Any = None
 
     def __enter__(self) -> _CtrlC:
@@ -56,17 +57,25 @@ class _CtrlC:
         if sched is None or self.interrupted:
             raise KeyboardInterrupt
         self.interrupted = True
+        self.alive = sched.listAllThreads()
         # stop() only queues a wake-up (no locks), so it is safe in a handler.
         sched.stop()
 
 
-def _release_components() -> None:
-    """After a KeyboardInterrupt escaped the loop, let every component release what it holds."""
+def _release_components() -> list[Any]:
+    """After a KeyboardInterrupt escaped the loop, let every component release what it holds.
+
+    Returns the components that were still running.
+    """
+    alive = scheduler.run.listAllThreads()
     scheduler.run.stop()  # not running any more: stops every component at once
+    return alive
 
 
-def _interrupted() -> int:
-    sys.stderr.write("kamaelia: interrupted (Ctrl-C); the system was shut down\n")
+def _interrupted(alive: list[Any]) -> int:
+    running = ", ".join(f"{type(c).__name__} (id {c.id})" for c in alive)
+    still = f"; still running were: {running}" if alive else ""
+    sys.stderr.write(f"kamaelia: interrupted (Ctrl-C){still}; the system was shut down\n")
     return INTERRUPTED_STATUS
 
 
@@ -89,15 +98,14 @@ def _guarded(what: str, body: Callable[[], Any], labels: dict[Any, str] | None =
             log.debug("running %s", what)  # tests wait for this line before sending SIGINT
             result = body()
     except KeyboardInterrupt:
-        _release_components()
-        return _interrupted()
+        return _interrupted(_release_components())
     except Exception as exc:
         # A component that crashed is not the user's typo, but its story is
         # the error message (which names the component); --debug has the rest.
         log.debug("%s failed", what, exc_info=True)
         raise UserError(f"{what} failed: {_describe_failure(exc, labels or {})}") from None
     if ctrl_c.interrupted:
-        return _interrupted()
+        return _interrupted(ctrl_c.alive)
     return int(result) if isinstance(result, int) else 0
 
 
@@ -118,19 +126,20 @@ def run_example(run: Callable[[list[str]], int | None], argv: list[str]) -> int:
 
 
 def run_python_file(path: str, argv: list[str]) -> int:
-    """Run the Python file *path* as ``__main__`` with ``sys.argv = [path, *argv]``."""
+    """Run the Python file *path* as ``__main__`` with ``sys.argv = [path, *argv]``.
+
+    Ctrl-C behaves as under ``python FILE``: KeyboardInterrupt is raised where the
+    program is (out of ``run()``), so the rest of the program does not run.
+    """
     saved_argv, saved_path = sys.argv[:], sys.path[:]
     sys.argv = [path, *argv]
     sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
-    ctrl_c = _CtrlC()
     try:
-        with ctrl_c:
-            runpy.run_path(path, run_name="__main__")
+        runpy.run_path(path, run_name="__main__")
     except SystemExit as exc:
-        return _interrupted() if ctrl_c.interrupted else _exit_status(exc.code)
+        return _exit_status(exc.code)
     except KeyboardInterrupt:
-        _release_components()
-        return _interrupted()
+        return _interrupted(_release_components())
     except Exception as exc:
         # The user's program crashed: show its traceback (without our frames),
         # as `python FILE` would.
@@ -144,7 +153,7 @@ def run_python_file(path: str, argv: list[str]) -> int:
         return 1
     finally:
         sys.argv, sys.path[:] = saved_argv, saved_path
-    return _interrupted() if ctrl_c.interrupted else 0
+    return 0
 
 
 def _exit_status(code: object) -> int:
