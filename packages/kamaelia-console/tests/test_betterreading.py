@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from _systems import SlowSink, Wire
 from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
 from Axon.testing import run_component, run_system
@@ -66,3 +67,11 @@ def test_bad_arguments_and_missing_files_are_refused(tmp_path):
         IntelligentFileReader("x", maxqueue=0)
     with pytest.raises(FileNotFoundError, match="IntelligentFileReader: cannot open"):
         run_component(IntelligentFileReader(tmp_path / "nope"))
+
+
+def test_a_size_limited_consumer_gets_everything_in_order(data_file):
+    """Into a 1-message inbox every chunk arrives, in order, the reader waiting for room."""
+    sink = SlowSink()
+    run_system(Wire(IntelligentFileReader(data_file, chunksize=64, maxqueue=5), sink))
+    assert b"".join(sink.got) == data_file.read_bytes()
+    assert sink.full_seen > 0

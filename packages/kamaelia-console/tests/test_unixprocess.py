@@ -137,9 +137,11 @@ def test_a_program_that_does_not_exist_names_the_command():
 
 
 def test_bytes_only_on_inbox():
-    """Something other than bytes or str on inbox is a TypeError naming it."""
+    """Something other than bytes or str on inbox is a TypeError naming it; the child is reaped."""
+    proc = UnixProcess(["cat"])
     with pytest.raises(TypeError, match="inbox data must be bytes or str, got int"):
-        run_component(UnixProcess(["cat"]), {"inbox": [42], "control": [producerFinished()]})
+        run_component(proc, {"inbox": [42], "control": [producerFinished()]})
+    assert proc.process.returncode is not None  # the crash still reaped the child
 
 
 def test_unixpipe_is_a_deprecated_alias():
