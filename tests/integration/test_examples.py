@@ -124,6 +124,13 @@ EXPECTED: dict[str, list[str]] = {
         r" +server echoed: pong",
     ],
     "pygame_ticker.py": [r"the ticker showed every word and the window closed"],
+    "ray_workers.py": [
+        r"block 1: de2f256064a0",
+        r"block 2: 916b144867c3",
+        r"block 3: da1acff5c9de",
+        r"block 4: 3af3f1d87021",
+        r"4 digests, in order",
+    ],
     "shout.toml": [r"> hello", r"> from a", r"> graph file"],
 }
 
