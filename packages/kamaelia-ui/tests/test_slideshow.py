@@ -153,7 +153,7 @@ def test_run_slideshow_shows_the_builtin_slides_until_the_window_closes(monkeypa
             yield from d.sleep(0.01)
 
     Driver(script).activate()
-    assert run_slideshow([]) == 0
+    assert run_slideshow(["--duration", "60"]) == 0  # the dummy driver: no display without it
     assert seen == [(32, 64, 128)]
     assert not pygame.display.get_init()
 
@@ -184,5 +184,28 @@ def test_kamaelia_demo_lists_and_runs_the_slideshow(tmp_path, capsys):
             yield from d.sleep(0.01)
 
     Driver(script).activate()
-    assert main(["demo", "slideshow", str(tmp_path)]) == 0
+    assert main(["demo", "slideshow", str(tmp_path), "--duration", "60"]) == 0
+    assert not pygame.display.get_init()
+
+
+def test_without_a_display_the_slideshow_says_so_instead_of_hanging(capsys):
+    """Under SDL's dummy driver (no display) and no --duration: a clear message, exit 1."""
+    assert run_slideshow([]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert not pygame.display.get_init()
+    assert err == (
+        "slideshow: no display to show it on (SDL video driver 'dummy'): run it where there "
+        "is a display, or give --duration SECONDS to run it without one for that long\n"
+    )
+
+
+def test_duration_runs_the_show_for_that_long_and_says_how_to_use_it(capsys):
+    """--duration closes the show by itself; what it shows and how to quit is printed first."""
+    assert run_slideshow(["--duration", "0.2"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("slideshow: ")
+    assert "slides from the built-in slides" in out
+    assert "close the window or press Escape to quit" in out
+    assert out.endswith("it closes by itself after 0.2 s.\n")
     assert not pygame.display.get_init()

@@ -15,6 +15,7 @@ from kamaelia-chassis (``pip install 'kamaelia-ui[slideshow]'``).
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import sys
@@ -173,13 +174,59 @@ def make_slideshow(files: Sequence[str], image_size: tuple[int, int] = IMAGE_SIZ
     )
 
 
-def run_slideshow(argv: list[str]) -> int:
-    """``kamaelia demo slideshow [FOLDER]``: show the slides until the window is closed."""
-    if len(argv) > 1:
-        sys.stderr.write("usage: kamaelia demo slideshow [FOLDER]\n")
-        return 2
+HEADLESS_DRIVERS = ("dummy", "offscreen")  # SDL video drivers that show nothing
+
+_HOW = (
+    "Next/Previous/First/Last buttons or the arrow keys (Space, Page Up/Down, Home, End) "
+    "move; close the window or press Escape to quit"
+)
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="kamaelia demo slideshow",
+        usage="%(prog)s [FOLDER] [--duration SECONDS]",
+        description="Show the images in FOLDER (default: the built-in slides) in a window. "
+        + _HOW
+        + ".",
+    )
+    parser.add_argument("folder", metavar="FOLDER", nargs="?", help="a folder of images")
+    parser.add_argument(
+        "--duration",
+        metavar="SECONDS",
+        type=float,
+        help="close the show after SECONDS (lets it run where there is no display)",
+    )
+    return parser.parse_args(argv)
+
+
+def _display_problem() -> str:
+    """Why no window can be seen here ("" if one can)."""
     try:
-        files = slide_files(argv[0] if argv else None)
+        pygame.display.init()
+    except pygame.error as error:
+        return f"cannot open a display ({error})"
+    driver = pygame.display.get_driver()
+    if driver in HEADLESS_DRIVERS:
+        pygame.display.quit()  # PygameDisplay opens it again if the show runs anyway
+        return f"no display to show it on (SDL video driver {driver!r})"
+    return ""
+
+
+def run_slideshow(argv: list[str]) -> int:
+    """``kamaelia demo slideshow [FOLDER] [--duration SECONDS]``: show the slides.
+
+    Runs until the window is closed, or for SECONDS. Without a real display
+    (SDL's dummy or offscreen driver, or none at all) and without
+    ``--duration`` it says so and returns 1 rather than wait for a window
+    nobody can see.
+    """
+    try:
+        args = _parse(argv)
+    except SystemExit as exc:  # --help (0) or a usage error (2), already printed
+        return exc.code if isinstance(exc.code, int) else 2
+    try:
+        files = slide_files(args.folder)
     except FileNotFoundError as error:
         sys.stderr.write(f"{error}\n")
         return 2
@@ -191,10 +238,25 @@ def run_slideshow(argv: list[str]) -> int:
             "install it with: pip install 'kamaelia-ui[slideshow]'\n"
         )
         return 2
+    problem = _display_problem()
+    if problem and args.duration is None:
+        sys.stderr.write(
+            f"slideshow: {problem}: run it where there is a display, or give "
+            "--duration SECONDS to run it without one for that long\n"
+        )
+        return 1
     display = PygameDisplay(
         width=WINDOW_SIZE[0], height=WINDOW_SIZE[1], caption="Kamaelia slideshow"
     )
     PygameDisplay.setDisplayService(display)
     display.activate()
+    where = args.folder or "the built-in slides"
+    until = f"; it closes by itself after {args.duration:g} s" if args.duration is not None else ""
+    sys.stdout.write(f"slideshow: {len(files)} slides from {where}. {_HOW}{until}.\n")
+    sys.stdout.flush()
+    if args.duration is not None:  # the same as the user closing the window
+        display.scheduler.call_later(
+            args.duration, lambda: pygame.event.post(pygame.event.Event(pygame.QUIT))
+        )
     system.run()
     return 0
