@@ -94,3 +94,30 @@ def test_introspector_sends_del_all_then_topology():
     assert f"ADD NODE \"({watcher.id}, 'i', 'inbox')\" \"inbox\" randompos inbox" in lines
     assert f"ADD LINK \"({intro.id}, 'o', 'outbox')\" \"({watcher.id}, 'i', 'inbox')\"" in lines
     assert all(line.startswith(("ADD NODE", "ADD LINK")) for line in lines)
+
+
+class Parent(component):
+    def main(self):
+        child = Idle()
+        self.addChildren(child)
+        child.activate(Scheduler=self.scheduler)
+        yield from self.wait_here()
+
+    def wait_here(self):
+        while not self.dataReady("control"):
+            self.pause()
+            yield 1
+
+
+def test_snapshot_tells_children_and_where_each_component_waits():
+    """children lists the ids a component contains; waiting_at is its innermost yield."""
+    sched = StepScheduler()
+    parent = Parent().activate(Scheduler=sched)
+    sched.step()
+    sched.step()
+    by_id = {c.id: c for c in snapshot(sched).components}
+    (child_id,) = by_id[parent.id].children
+    assert by_id[child_id].children == ()
+    assert by_id[parent.id].waiting_at.endswith("in wait_here")
+    assert "test_introspection.py:" in by_id[parent.id].waiting_at
+    assert by_id[child_id].waiting_at.endswith("in main")

@@ -109,3 +109,34 @@ def test_module_is_the_public_package_that_exports_a_private_class(monkeypatch):
     assert ComponentSpec.from_class(hidden).module == "shown_pkg._impl"  # not exported yet
     package.Hidden = hidden
     assert ComponentSpec.from_class(hidden).module == "shown_pkg"
+
+
+def test_plugins_may_add_commands_and_run_options():
+    """kamaelia_commands and kamaelia_run_options return CommandSpec and RunOption."""
+    import contextlib
+
+    class CliPlugin:
+        @hookimpl
+        def kamaelia_commands(self):
+            return [
+                plugins.CommandSpec(
+                    name="hello", summary="Says hello.", add_arguments=lambda p: None, run=print
+                )
+            ]
+
+        @hookimpl
+        def kamaelia_run_options(self):
+            return [
+                plugins.RunOption(
+                    name="watch", metavar="PORT", help="h", start=lambda v: contextlib.nullcontext()
+                )
+            ]
+
+    pm = make_plugin_manager()
+    pm.register(CliPlugin())
+    [[command]] = pm.hook.kamaelia_commands()
+    [[option]] = pm.hook.kamaelia_run_options()
+    assert command.name == "hello"
+    assert option.name == "watch"
+    with option.start("8080"):
+        pass

@@ -139,12 +139,17 @@ def test_ctrl_c_in_a_python_file_acts_as_under_python(tmp_path):
     script.write_text(FOREVER)
     status, out, err = _interrupted_run([str(SCRIPT), "run", str(script)])
     assert (status, out) == (130, "ready\n"), err
+    first, *where = err.splitlines()
     assert re.fullmatch(
         r"kamaelia: interrupted \(Ctrl-C\); still running were: (\w+ \(id \d+\)(, )?)+; "
-        r"the system was shut down\n",
-        err,
+        r"the system was shut down",
+        first,
     ), err
-    assert "Pipeline" in re.findall(r"(\w+) \(id", err)
+    assert "Pipeline" in re.findall(r"(\w+) \(id", first)
+    # Then where each one was waiting: Ready in its main(), in the script.
+    assert len(where) == first.count("(id"), err
+    (ready,) = [line for line in where if line.startswith("  Ready (id ")]
+    assert re.fullmatch(r"  Ready \(id \d+\) at \S+forever\.py:\d+ in main", ready), err
     status, out, err = _interrupted_run([sys.executable, str(script)])
     assert (status, out) == (-signal.SIGINT, "ready\n"), err
     assert re.search(r"interrupted \(Ctrl-C\) with \d still running: .*Pipeline \(id", err), err

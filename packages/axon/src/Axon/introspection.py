@@ -17,7 +17,15 @@ from typing import Any, Protocol
 from ._component import component
 from ._scheduler import scheduler
 
-__all__ = ["BoxInfo", "ComponentInfo", "Instrument", "LinkInfo", "Snapshot", "snapshot"]
+__all__ = [
+    "BoxInfo",
+    "ComponentInfo",
+    "Instrument",
+    "LinkInfo",
+    "Snapshot",
+    "snapshot",
+    "waiting_at",
+]
 
 
 class Instrument(Protocol):
@@ -44,7 +52,12 @@ class BoxInfo:
 
 @dataclass(frozen=True)
 class ComponentInfo:
-    """One component: id, name, class, state (``runnable``/``sleeping``/``not running``), boxes."""
+    """One component: id, name, class, state (``runnable``/``sleeping``/``not running``), boxes.
+
+    ``children`` are the ids of the components it contains (a Pipeline's
+    parts); ``waiting_at`` is where its ``main()`` last yielded, as
+    ``file:line in function`` (None when it is not running).
+    """
 
     id: int
     name: str
@@ -52,6 +65,8 @@ class ComponentInfo:
     state: str
     inboxes: tuple[BoxInfo, ...]
     outboxes: tuple[BoxInfo, ...]
+    children: tuple[int, ...] = ()
+    waiting_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -96,6 +111,20 @@ def _boxes(comp: Any, kind: str) -> tuple[BoxInfo, ...]:
     return tuple(BoxInfo(name, kind, box.local_len(), box.getSize()) for name, box in boxes.items())
 
 
+def waiting_at(comp: Any) -> str | None:
+    """Where ``comp``'s ``main()`` is suspended, as ``file:line in function`` (None if it is not).
+
+    Follows ``yield from`` to the innermost generator.
+    """
+    generator = getattr(getattr(comp, "_next", None), "__self__", None)
+    while getattr(generator, "gi_yieldfrom", None) is not None:
+        generator = generator.gi_yieldfrom  # type: ignore[union-attr]
+    frame = getattr(generator, "gi_frame", None)
+    if frame is None:
+        return None
+    return f"{frame.f_code.co_filename}:{frame.f_lineno} in {frame.f_code.co_name}"
+
+
 def snapshot(sched: scheduler | None = None) -> Snapshot:
     """Describe every component ``sched`` (default: ``scheduler.run``) runs, and their links."""
     sched = sched if sched is not None else scheduler.run
@@ -124,6 +153,8 @@ def snapshot(sched: scheduler | None = None) -> Snapshot:
             _state(sched, c),
             _boxes(c, "inbox"),
             _boxes(c, "outbox"),
+            tuple(child.id for child in getattr(c, "children", ())),
+            waiting_at(c),
         )
         for c in sorted(found, key=lambda c: c.id)
     )

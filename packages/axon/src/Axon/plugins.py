@@ -17,14 +17,21 @@ point in the group ``kamaelia``::
 Discovery (the ``kamaelia`` command, in kamaelia-chassis) loads these with
 pluggy under the project name ``kamaelia``. Only kamaelia-axon is needed to
 publish components.
+
+A package may also add to the ``kamaelia`` command: whole commands
+(``kamaelia_commands``, e.g. ``kamaelia top``) and options of
+``kamaelia run`` that wrap the running system (``kamaelia_run_options``,
+e.g. ``--inspect``).
 """
 
 from __future__ import annotations
 
+import argparse
 import inspect
 import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -34,8 +41,10 @@ import pluggy
 __all__ = [
     "ENTRY_POINT_GROUP",
     "PROJECT_NAME",
+    "CommandSpec",
     "ComponentSpec",
     "ExampleSpec",
+    "RunOption",
     "hookimpl",
     "hookspec",
     "hookspecs",
@@ -130,6 +139,32 @@ class ExampleSpec:
     run: Callable[[list[str]], int | None]
 
 
+@dataclass(frozen=True)
+class CommandSpec:
+    """A ``kamaelia NAME`` command: ``add_arguments(parser)`` declares its options,
+    ``run(args)`` carries it out and returns the exit status (None means 0)."""
+
+    name: str
+    summary: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int | None]
+
+
+@dataclass(frozen=True)
+class RunOption:
+    """An option ``--NAME VALUE`` of ``kamaelia run``.
+
+    When given, ``start(value)`` is entered (a context manager) just before
+    the system starts on the default scheduler, and left when it has ended.
+    A ``ValueError`` from ``start`` is reported to the user as a bad value.
+    """
+
+    name: str
+    metavar: str
+    help: str
+    start: Callable[[str], AbstractContextManager[object]]
+
+
 class hookspecs:
     """The hooks a kamaelia plugin may implement."""
 
@@ -140,6 +175,14 @@ class hookspecs:
     @hookspec
     def kamaelia_examples(self) -> Sequence[ExampleSpec]:  # type: ignore[empty-body]
         """Return the example systems this package offers."""
+
+    @hookspec
+    def kamaelia_commands(self) -> Sequence[CommandSpec]:  # type: ignore[empty-body]
+        """Return the commands this package adds to the ``kamaelia`` CLI."""
+
+    @hookspec
+    def kamaelia_run_options(self) -> Sequence[RunOption]:  # type: ignore[empty-body]
+        """Return the options this package adds to ``kamaelia run``."""
 
 
 def make_plugin_manager() -> pluggy.PluginManager:

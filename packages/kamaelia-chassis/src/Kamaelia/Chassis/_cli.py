@@ -19,6 +19,7 @@ from typing import Any, TypeAlias
 from Kamaelia.Chassis import _cli_commands as commands
 from Kamaelia.Chassis._cli_completion import NAME_KINDS, bash_script, subcommands
 from Kamaelia.Chassis._cli_run import UserError
+from Kamaelia.Chassis._registry import Registry, load_registry
 
 __all__ = ["build_parser", "main"]
 
@@ -104,7 +105,9 @@ def _add_show(sub: _Subparsers) -> None:
     p.set_defaults(handler=commands.cmd_show)
 
 
-def _add_run(sub: _Subparsers) -> None:
+def _add_run(sub: _Subparsers, registry: Registry) -> None:
+    options = registry.run_options()  # added by plugins, e.g. kamaelia-inspect's --inspect
+    plugin_usage = "".join(f" [--{o.name} {o.metavar}]" for o in options)
     p = _parser(
         sub,
         "run",
@@ -113,7 +116,7 @@ def _add_run(sub: _Subparsers) -> None:
         kamaelia run --check system.toml   validate it and build its components only
         kamaelia run script.py a b         run a Python file with sys.argv[1:] = ['a', 'b']
         """,
-        usage="%(prog)s [-h] [--check] FILE [ARGS ...]",
+        usage=f"%(prog)s [-h] [--check]{plugin_usage} FILE [ARGS ...]",
         help="run a system from a TOML graph file or a Python file",
         description="Run a system until it finishes. FILE.toml is a graph file naming "
         "registered components and their links (see the kamaelia-chassis README); "
@@ -129,7 +132,11 @@ def _add_run(sub: _Subparsers) -> None:
         action="store_true",
         help="validate the graph file and build its components, but do not run",
     )
-    p.set_defaults(handler=commands.cmd_run)
+    for option in options:
+        p.add_argument(
+            f"--{option.name}", metavar=option.metavar, help=option.help, dest=f"_{option.name}"
+        )
+    p.set_defaults(handler=commands.cmd_run, run_options=options)
 
 
 def _add_demo(sub: _Subparsers) -> None:
@@ -226,8 +233,19 @@ def _add_new(sub: _Subparsers) -> None:
     p.set_defaults(handler=commands.cmd_new)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``kamaelia`` command."""
+def _add_plugin_commands(sub: _Subparsers, registry: Registry) -> None:
+    for command in registry.commands():
+        if command.name in sub.choices:
+            log.warning("a plugin's command %r clashes with another; ignored", command.name)
+            continue
+        p = sub.add_parser(command.name, help=command.summary, description=command.summary)
+        command.add_arguments(p)
+        p.set_defaults(handler=command.run)
+
+
+def build_parser(registry: Registry | None = None) -> argparse.ArgumentParser:
+    """The argument parser of the ``kamaelia`` command, with the commands plugins add."""
+    registry = registry if registry is not None else load_registry()
     parser = argparse.ArgumentParser(
         prog="kamaelia",
         description=_DESCRIPTION,
@@ -237,8 +255,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=_version())
     parser.add_argument("--debug", action="store_true", help="show debug logging and tracebacks")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for add in (_add_list, _add_show, _add_run, _add_demo, _add_graph, _add_new, _add_completion):
+    _add_list(sub)
+    _add_show(sub)
+    _add_run(sub, registry)
+    for add in (_add_demo, _add_graph, _add_new, _add_completion):
         add(sub)
+    _add_plugin_commands(sub, registry)
     return parser
 
 
@@ -268,22 +290,23 @@ def _unknown_command(parser: argparse.ArgumentParser, argv: list[str]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``kamaelia`` command with *argv* (default ``sys.argv[1:]``); return the exit status."""
-    parser = build_parser()
     argv = sys.argv[1:] if argv is None else list(argv)
-    mistyped = _unknown_command(parser, argv)
-    if mistyped:
-        parser.print_usage(sys.stderr)
-        sys.stderr.write(f"kamaelia: error: {mistyped}\n")
-        return 2
+    # Logging is set up first: loading the plugins (for their commands) may report problems.
+    handler, old_level = _setup_logging("--debug" in argv)
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # --help, --version and usage errors
-        return exc.code if isinstance(exc.code, int) else 2
-    if args.command is None:
-        parser.print_help(sys.stderr)
-        return 2
-    handler, old_level = _setup_logging(args.debug)
-    try:
+        parser = build_parser()
+        mistyped = _unknown_command(parser, argv)
+        if mistyped:
+            parser.print_usage(sys.stderr)
+            sys.stderr.write(f"kamaelia: error: {mistyped}\n")
+            return 2
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help, --version and usage errors
+            return exc.code if isinstance(exc.code, int) else 2
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return 2
         return int(args.handler(args) or 0)
     except UserError as exc:
         if args.debug:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import inspect
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -207,7 +209,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     if suffix == ".py":
         if args.check:
             raise UserError("--check works on .toml graph files only")
-        return _cli_run.run_python_file(str(path), list(args.args))
+        with _run_options(args):
+            return _cli_run.run_python_file(str(path), list(args.args))
     if args.args:
         raise UserError(
             f"a graph file takes no extra arguments (got: {' '.join(args.args)}); "
@@ -225,7 +228,23 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
     # A crash is reported with the name the graph file gave the component.
     labels = {comp: f"component {name!r} of {args.file}" for name, comp in components.items()}
-    return _cli_run.run_system(system, labels)
+    with _run_options(args):
+        return _cli_run.run_system(system, labels)
+
+
+@contextlib.contextmanager
+def _run_options(args: argparse.Namespace) -> Iterator[None]:
+    """Enter what the plugins' ``kamaelia run`` options given on the command line start."""
+    with contextlib.ExitStack() as stack:
+        for option in getattr(args, "run_options", ()):
+            value = getattr(args, f"_{option.name}", None)
+            if value is None:
+                continue
+            try:
+                stack.enter_context(option.start(value))
+            except ValueError as exc:
+                raise UserError(f"--{option.name} {value}: {exc}") from None
+        yield
 
 
 # -- demo -------------------------------------------------------------------

@@ -12,6 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+from Axon.introspection import waiting_at
 from Axon.Scheduler import running_scheduler, scheduler
 
 __all__ = ["INTERRUPTED_STATUS", "UserError", "run_example", "run_python_file", "run_system"]
@@ -40,6 +41,7 @@ class _CtrlC:
     def __init__(self) -> None:
         self.interrupted = False
         self.alive: list[Any] = []  # what was running when Ctrl-C came
+        self.where: dict[int, str | None] = {}  # and where each one was waiting
         self._previous: Any = None
 
     def __enter__(self) -> _CtrlC:
@@ -58,24 +60,45 @@ class _CtrlC:
             raise KeyboardInterrupt
         self.interrupted = True
         self.alive = sched.listAllThreads()
+        # Taken now: stopping closes the components' generators.
+        self.where = _where(self.alive)
         # stop() only queues a wake-up (no locks), so it is safe in a handler.
         sched.stop()
 
 
-def _release_components() -> list[Any]:
+def _release_components() -> tuple[list[Any], dict[int, str | None]]:
     """After a KeyboardInterrupt escaped the loop, let every component release what it holds.
 
-    Returns the components that were still running.
+    Returns the components that were still running, and where each one waited.
     """
     alive = scheduler.run.listAllThreads()
+    where = _where(alive)
     scheduler.run.stop()  # not running any more: stops every component at once
-    return alive
+    return alive, where
 
 
-def _interrupted(alive: list[Any]) -> int:
+def _where(alive: list[Any]) -> dict[int, str | None]:
+    return {id(c): waiting_at(c) for c in alive}
+
+
+#: At most this many components are listed with where they wait.
+WHERE_LIMIT = 40
+
+
+def _interrupted(alive: list[Any], where: dict[int, str | None]) -> int:
     running = ", ".join(f"{type(c).__name__} (id {c.id})" for c in alive)
     still = f"; still running were: {running}" if alive else ""
-    sys.stderr.write(f"kamaelia: interrupted (Ctrl-C){still}; the system was shut down\n")
+    lines = [f"kamaelia: interrupted (Ctrl-C){still}; the system was shut down"]
+    # Where each one waited: for a system that does not stop, where it hangs.
+    for c in alive[:WHERE_LIMIT]:
+        held = ", ".join(f"{n}: {len(b)}" for n, b in getattr(c, "inboxes", {}).items() if len(b))
+        place = where.get(id(c)) or "(not suspended in its main)"
+        lines.append(
+            f"  {type(c).__name__} (id {c.id}) at {place}" + (f"; inboxes {held}" if held else "")
+        )
+    if len(alive) > WHERE_LIMIT:
+        lines.append(f"  ... and {len(alive) - WHERE_LIMIT} more")
+    sys.stderr.write("\n".join(lines) + "\n")
     return INTERRUPTED_STATUS
 
 
@@ -98,14 +121,14 @@ def _guarded(what: str, body: Callable[[], Any], labels: dict[Any, str] | None =
             log.debug("running %s", what)  # tests wait for this line before sending SIGINT
             result = body()
     except KeyboardInterrupt:
-        return _interrupted(_release_components())
+        return _interrupted(*_release_components())
     except Exception as exc:
         # A component that crashed is not the user's typo, but its story is
         # the error message (which names the component); --debug has the rest.
         log.debug("%s failed", what, exc_info=True)
         raise UserError(f"{what} failed: {_describe_failure(exc, labels or {})}") from None
     if ctrl_c.interrupted:
-        return _interrupted(ctrl_c.alive)
+        return _interrupted(ctrl_c.alive, ctrl_c.where)
     return int(result) if isinstance(result, int) else 0
 
 
@@ -139,7 +162,7 @@ def run_python_file(path: str, argv: list[str]) -> int:
     except SystemExit as exc:
         return _exit_status(exc.code)
     except KeyboardInterrupt:
-        return _interrupted(_release_components())
+        return _interrupted(*_release_components())
     except Exception as exc:
         # The user's program crashed: show its traceback (without our frames),
         # as `python FILE` would.

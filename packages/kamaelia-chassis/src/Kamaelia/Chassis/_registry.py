@@ -152,6 +152,8 @@ class Registry:
             ExampleEntry(spec, dist, version, ep_name)
             for spec in self._call(plugin, info, "kamaelia_examples", "ExampleSpec")
         ]
+        info.commands = self._call(plugin, info, "kamaelia_commands", "CommandSpec")
+        info.run_options = self._call(plugin, info, "kamaelia_run_options", "RunOption")
         self.plugins.append(info)
         return info
 
@@ -210,8 +212,8 @@ class Registry:
     def _offered(self, info: PluginInfo, hook: str) -> list[Any]:
         # Specs the same distribution already offers through another entry point.
         same = [p for p in self.plugins if p.distribution == info.distribution]
-        key = "components" if hook == "kamaelia_components" else "examples"
-        return [e.spec for p in same for e in getattr(p, key)]
+        offers = [getattr(p, hook.removeprefix("kamaelia_")) for p in same]
+        return [getattr(entry, "spec", entry) for offer in offers for entry in offer]
 
     def _problem(
         self, ep: str, dist: str | None, version: str | None, stage: str, error: object
@@ -235,6 +237,14 @@ class Registry:
     def examples(self) -> list[ExampleEntry]:
         """Every registered example, in registration order."""
         return [e for p in self.plugins for e in p.examples]
+
+    def commands(self) -> list[Any]:
+        """Every ``kamaelia`` command plugins add (``Axon.plugins.CommandSpec``)."""
+        return [c for p in self.plugins for c in p.commands]
+
+    def run_options(self) -> list[Any]:
+        """Every ``kamaelia run`` option plugins add (``Axon.plugins.RunOption``)."""
+        return [o for p in self.plugins for o in p.run_options]
 
     def conflicts(self) -> dict[str, list[str]]:
         """Short component names offered by several distributions -> qualified names."""

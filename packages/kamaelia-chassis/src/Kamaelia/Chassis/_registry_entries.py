@@ -127,3 +127,5 @@ class PluginInfo:
     module: str
     components: list[ComponentEntry] = field(default_factory=list)
     examples: list[ExampleEntry] = field(default_factory=list)
+    commands: list[Any] = field(default_factory=list)  # Axon.plugins.CommandSpec
+    run_options: list[Any] = field(default_factory=list)  # Axon.plugins.RunOption
