@@ -1,0 +1,68 @@
+"""The Performance page's summary is computed from the results table it sits above."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+_spec = importlib.util.spec_from_file_location("docs_hooks", ROOT / "docs" / "hooks.py")
+assert _spec is not None and _spec.loader is not None
+hooks = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(hooks)
+
+TABLE = """
+| scenario | metric | better | kamaelia2 | kamaelia1 | asyncio | k2/kamaelia1 | k2/asyncio |
+| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |
+| pipeline | message hops/s | higher | 1,000 | 100 | 500 | 10.00x | 2.00x |
+| fanout | msgs/s | higher | 3,000 | 100 | 1,000 | 30.00x | 3.00x |
+| threaded | msgs/s | higher | 5,000 | 250 | 5,000 | 20.00x | 1.00x |
+| chain | µs per component | lower | 50.00 | 100.00 | 25.00 | 0.50x | 2.00x |
+| chain | peak RSS bytes per component | lower | 4,000 | 8,000 | 2,000 | 0.50x | 2.00x |
+
+| scenario | kamaelia2 |
+| --- | --- |
+| `scenario_pipeline.py` | `--n 1` |
+"""
+
+
+def test_the_summary_ranges_over_the_table_rows():
+    """The message-passing span is the min and max ratio of the table, nothing typed by hand."""
+    summary = hooks.benchmark_summary(hooks.results_table(TABLE))
+    assert "**Message passing is 10.0 to 30.0 times as fast as Kamaelia 1.x**" in summary
+    assert "**1.00 to 3.00 times as fast as the equivalent asyncio program**" in summary
+    assert "costs 50 µs and 4.0 KB: 0.50 and 0.50 times what 1.x needs" in summary
+
+
+def test_a_row_missing_from_the_table_drops_its_sentence():
+    """No networking rows, no networking claim."""
+    summary = hooks.benchmark_summary(hooks.results_table(TABLE))
+    assert "Networking" not in summary
+    assert "Idle costs nothing" not in summary
+
+
+def test_every_ratio_in_the_recorded_summary_is_in_the_recorded_table():
+    """On the real benchmarks/README.md, each 'N times' number of the summary is a table ratio."""
+    results = hooks.benchmark_results(ROOT / "benchmarks" / "README.md")
+    table = hooks.results_table(results)
+    summary = hooks.benchmark_summary(table)
+    ratios = {
+        round(value, 1)
+        for row in table.values()
+        for column, value in row.items()
+        if column.startswith("k2/") and value is not None
+    }
+    # "A to B times", "A and B times", "A times": every such number is a ratio.
+    quoted = [
+        float(n) for n in re.findall(r"(\d+\.\d+)(?=(?: (?:to|and) \d+\.\d+)? times)", summary)
+    ]
+    assert len(quoted) >= 6
+    assert {round(n, 1) for n in quoted} <= ratios
+
+
+def test_the_page_has_no_hand_written_summary():
+    """performance.md holds the marker where the summary goes."""
+    page = (ROOT / "docs" / "pages" / "performance.md").read_text(encoding="utf-8")
+    assert hooks.SUMMARY_MARKER in page
+    assert hooks.MARKER in page
