@@ -97,13 +97,14 @@ def test_pipelining_client_over_tcp_is_served_in_bounded_memory(tmp_path: Path) 
             system.wait_for(
                 lambda: (
                     bool(server.connectedSockets)
-                    and len(server.connectedSockets[0].inboxes["inbox"])
+                    and len(next(iter(server.connectedSockets)).inboxes["inbox"])
                     >= HTTPProtocol.maxPendingReplies
                 ),
                 "replies to pile up while the client does not read",
             )
             assert (
-                len(server.connectedSockets[0].inboxes["inbox"]) <= HTTPProtocol.maxPendingReplies
+                len(next(iter(server.connectedSockets)).inboxes["inbox"])
+                <= HTTPProtocol.maxPendingReplies
             )
             sock.shutdown(socket.SHUT_WR)
             replies = recv_until_eof(sock)

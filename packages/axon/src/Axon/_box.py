@@ -71,7 +71,9 @@ class postbox:
         self._size = size
         self._target: postbox | None = None
         # Most boxes never have a source: share one empty tuple until one is added.
-        self._sources: list[postbox] | tuple[()] = ()
+        # Then an insertion-ordered dict used as a set: a server's feedback inbox
+        # has a source per connection, and dropping one must not scan them all.
+        self._sources: dict[postbox, None] | tuple[()] = ()
         self._final: postbox | None = self if inbox else None
         self._show_transit: str | None = None
         self.append: Callable[[Any], None] = _discard
@@ -161,9 +163,10 @@ class postbox:
                 raise ValueError(f"linking {newsource!r} to {self!r} would make a loop of links")
             box = box._target
         newsource._target = self
-        if not self._sources:
-            self._sources = []
-        self._sources.append(newsource)
+        sources = self._sources
+        if not isinstance(sources, dict):
+            sources = self._sources = {}
+        sources[newsource] = None
         newsource._resolve()
 
     def pop(self, index: int = 0) -> Any:
@@ -179,9 +182,10 @@ class postbox:
 
     def removesource(self, oldsource: postbox) -> None:
         """Stop ``oldsource`` feeding this box (if it does); delivered messages stay here."""
-        if oldsource not in self._sources:
+        sources = self._sources
+        if not isinstance(sources, dict) or oldsource not in sources:
             return
-        self._sources.remove(oldsource)  # type: ignore[union-attr]
+        del sources[oldsource]
         oldsource._target = None
         oldsource._resolve()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Generator, Iterable, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping, MutableSequence
 from typing import Any, ClassVar
 
 from ._box import postbox
@@ -26,6 +26,69 @@ def _tracing() -> tuple[bool, bool]:
         bool(getattr(public, "TraceAllSends", TraceAllSends)),
         bool(getattr(public, "TraceAllRecvs", TraceAllRecvs)),
     )
+
+
+class _Children(MutableSequence[Any]):
+    """A component's ``children``: a list to 1.x code, an insertion-ordered set inside.
+
+    A server adopts and drops thousands of children; with a plain list every
+    ``removeChild`` scanned them all. Here append, remove and ``in`` cost
+    O(1); indexing (rare) builds a list. A child is held once.
+    """
+
+    __slots__ = ("_members",)
+
+    def __init__(self) -> None:
+        self._members: dict[Any, None] = {}
+
+    def __len__(self) -> int:
+        return len(self._members)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._members)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._members
+
+    def __getitem__(self, index: Any) -> Any:
+        return list(self._members)[index]
+
+    def __setitem__(self, index: Any, value: Any) -> None:
+        items = list(self._members)
+        items[index] = value
+        self._members = dict.fromkeys(items)
+
+    def __delitem__(self, index: Any) -> None:
+        items = list(self._members)
+        del items[index]
+        self._members = dict.fromkeys(items)
+
+    def insert(self, index: int, value: Any) -> None:
+        items = list(self._members)
+        items.insert(index, value)
+        self._members = dict.fromkeys(items)
+
+    def append(self, value: Any) -> None:
+        self._members[value] = None
+
+    def remove(self, value: Any) -> None:
+        try:
+            del self._members[value]
+        except KeyError:
+            raise ValueError(f"{value!r} is not a child") from None
+
+    def clear(self) -> None:
+        self._members.clear()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (list, _Children)):
+            return list(self._members) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(list(self._members))
 
 
 class component(microprocess):
@@ -66,7 +129,7 @@ class component(microprocess):
         self.outboxes: dict[str, postbox] = {
             name: postbox(self, name, False) for name in self.Outboxes
         }
-        self.children: list[Any] = []
+        self.children: _Children = _Children()
         self._callOnCloseDown: list[Any] = []
         sends, recvs = _tracing()
         if sends or recvs:
@@ -184,12 +247,13 @@ class component(microprocess):
 
     def removeChild(self, child: Any) -> None:
         """Disown ``child`` and break every link this component made that involves it."""
-        self.children[:] = [c for c in self.children if c is not child]
+        if child in self.children:
+            self.children.remove(child)
         child._callOnCloseDown[:] = [cb for cb in child._callOnCloseDown if cb != self.unpause]
         self.postoffice.unlink(thecomponent=child)
 
     def childComponents(self) -> list[Any]:
-        return self.children[:]
+        return list(self.children)
 
     # -- the 1.x "legacy" body, for components that override mainBody instead --
 

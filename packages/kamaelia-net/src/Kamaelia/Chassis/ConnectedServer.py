@@ -116,7 +116,8 @@ class ServerCore(AdaptiveCommsComponent):
                 f"got {self.protocol!r}"
             )
         self._checkFactory()
-        self.connectedSockets: list[Any] = []
+        # CSA -> None: an insertion-ordered set, so a close costs O(1) however many are open.
+        self.connectedSockets: dict[Any, None] = {}
         self.server = self._makeServer()
         self.address: tuple[str, int] = getattr(self.server, "address", (self.host, self.port))
         self.port = self.address[1]
@@ -241,7 +242,7 @@ class ServerCore(AdaptiveCommsComponent):
             return
         if self.handlerInboxSize is not None and "inbox" in handler.inboxes:
             _receivingInbox(handler, "inbox").setSize(self.handlerInboxSize)
-        self.connectedSockets.append(csa)
+        self.connectedSockets[csa] = None
         toHandler = self.addOutbox("protocolHandlerShutdownSignal")
         toCSA = self.addOutbox("connectedSocketShutdownSignal")
         self.link((csa, "outbox"), (handler, "inbox"))
@@ -318,7 +319,7 @@ class ServerCore(AdaptiveCommsComponent):
         except KeyError:
             return
         _inboxes, outboxes, (handler, controllink) = bundle
-        self.connectedSockets = [c for c in self.connectedSockets if c is not csa]
+        self.connectedSockets.pop(csa, None)
         if controllink is not None:
             self.unlink(thelinkage=controllink)
         self.send(socketShutdown(), outboxes[0])
