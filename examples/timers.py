@@ -1,8 +1,11 @@
 """Sleeping and waking: a component that ticks with a scheduler timer instead of polling.
 
 `self.scheduler.call_later(delay, callback)` runs the callback in the scheduler
-thread; here it calls `unpause()`, so the component sleeps between ticks and the
-scheduler blocks (no CPU) while nothing is due. Needs only kamaelia-axon:
+thread; here it notes the tick is due and calls `unpause()`, so the component
+sleeps between ticks and the scheduler blocks (no CPU) while nothing is due. A
+sleeping component can be woken for other reasons too (a message arriving, or,
+as in 1.x, one it sent being taken), so it checks that the tick is due. Needs
+only kamaelia-axon:
 
     python examples/timers.py
 """
@@ -21,14 +24,21 @@ class Ticker(component):
         super().__init__()
         self.interval = interval
         self.count = count
+        self.due = False
 
     def main(self):
         for n in range(1, self.count + 1):
-            self.scheduler.call_later(self.interval, self.unpause)
-            self.pause()
-            yield 1  # asleep until the timer calls unpause()
+            self.due = False
+            self.scheduler.call_later(self.interval, self.tick_due)
+            while not self.due:
+                self.pause()
+                yield 1  # asleep until a wake; the timer's is the one that counts
             self.send(f"tick {n}", "outbox")
         self.send(producerFinished(self), "signal")
+
+    def tick_due(self):
+        self.due = True
+        self.unpause()
 
 
 class Printer(component):

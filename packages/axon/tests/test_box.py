@@ -227,3 +227,41 @@ def test_removing_a_box_that_is_not_a_source_does_nothing():
     b.inboxes["inbox"].removesource(b.outboxes["outbox"])
     a.send("still linked")
     assert b.recv() == "still linked"
+
+
+def test_make_inbox_without_size_calls_notify_on_append():
+    """makeInbox(callback) with no size: append() stores the message and calls the callback (1.x)."""
+    calls: list[str] = []
+    inbox = makeInbox(lambda: calls.append("notified"))
+    inbox.append("x")
+    inbox.append("y")
+    assert calls == ["notified", "notified"]
+    assert [inbox.pop(), inbox.pop()] == ["x", "y"]
+
+
+def test_collecting_wakes_a_producer_paused_on_an_unlimited_inbox():
+    """A producer that sends, pauses and waits for its message to be taken is woken by the recv."""
+    count = 20
+    received: list[int] = []
+
+    class Producer(component):
+        def main(self):
+            for n in range(count):
+                self.send(n)
+                self.pause()  # until the consumer has taken it (1.x wakeOnPop)
+                yield 1
+            self.send(producerFinished(), "signal")
+
+    class Consumer(component):
+        def main(self):
+            while not self.dataReady("control"):
+                for _ in range(3):
+                    yield 1  # slower than the producer: it really sleeps in between
+                received.extend(self.Inbox())
+            received.extend(self.Inbox())
+
+    producer, consumer = Producer(), Consumer()
+    producer.link((producer, "outbox"), (consumer, "inbox"))
+    producer.link((producer, "signal"), (consumer, "control"))
+    run_system(producer, consumer, timeout=5)
+    assert received == list(range(count))

@@ -51,7 +51,7 @@ class postbox:
         "_final",
         "_is_inbox",
         "_owner",
-        "_pop",
+        "_producers",
         "_queue",
         "_show_transit",
         "_size",
@@ -78,15 +78,14 @@ class postbox:
         self._show_transit: str | None = None
         self.append: Callable[[Any], None] = _discard
         self.take: Callable[[], Any] = _empty_pop  # the oldest message, from the final inbox
-        # An inbox's store and pop, made once and shared by every box feeding it.
+        # An inbox's store, made once and shared by every box feeding it.
         self._store: Callable[[Any], None] = _discard
-        self._pop: Callable[[], Any] = _empty_pop
+        # Owners of the outboxes whose messages end in this (final) inbox: taking
+        # a message wakes any of them that sleeps (1.x's wakeOnPop).
+        self._producers: tuple[Any, ...] = ()
         if inbox:
-            self._remake_store_pop()
-            self.append, self.take = self._store, self._pop
-
-    def _remake_store_pop(self) -> None:
-        self._store, self._pop = self._make_store(), self._make_pop()
+            self._store = self._make_store()
+            self.append, self.take = self._store, self._queue.popleft  # type: ignore[union-attr]
 
     # -- what the chain this box starts resolves to ---------------------------
 
@@ -112,7 +111,12 @@ class postbox:
                 while self._queue:
                     final.append(self._queue.popleft())
             self._final = final
-            self.append, self.take = final._store, final._pop
+            self.append = final._store
+            if self is final:
+                self._producers = self._find_producers()
+                self.take = self._make_pop()
+            else:
+                self.take = final._take_from_final
         else:
             self._final = None
             self.append = _discard
@@ -125,31 +129,64 @@ class postbox:
             return _plain_store(self._queue.append, self._owner)
         return _checked_store(self._queue, self._size, transit, self.name, self._owner)
 
-    def _make_pop(self) -> Callable[[], Any]:
-        queue = self._queue
-        assert queue is not None
-        if self._size is None:
-            return queue.popleft
-        wake_feeders = self._wake_feeders
+    def _take_from_final(self) -> Any:
+        return self.take()  # what boxes feeding this final inbox pop with
 
-        def pop_and_wake_feeders() -> Any:
-            message = queue.popleft()
-            wake_feeders()
-            return message
-
-        return pop_and_wake_feeders
-
-    def _wake_feeders(self) -> None:
-        """A producer that met a full box paused; taking a message frees room: wake it."""
+    def _find_producers(self) -> tuple[Any, ...]:
+        """Owners of the outboxes where the chains ending in this box start."""
+        producers = []
         pending = list(self._sources)
         while pending:
             box = pending.pop()
-            owner = box._owner
-            if owner._sleeping:
-                owner.scheduler._wake(owner)
-            elif owner._pause_requested:
-                owner._pause_requested = False
-            pending.extend(box._sources)
+            if box._sources:
+                pending.extend(box._sources)
+            elif not box._is_inbox:
+                producers.append(box._owner)
+        return tuple(producers)
+
+    def _make_pop(self) -> Callable[[], Any]:
+        """This final inbox's pop: takes the oldest message, wakes sleeping producers."""
+        assert self._queue is not None
+        popleft = self._queue.popleft
+        producers = self._producers
+        if not producers:
+            return popleft
+        if len(producers) == 1:
+            (producer,) = producers
+
+            # _wake_producers for one producer, inlined: this is the hot path of every recv.
+            def pop_and_wake_producer() -> Any:
+                message = popleft()
+                if producer._sleeping:
+                    producer.scheduler._wake(producer)
+                return message
+
+            return pop_and_wake_producer
+        wake_producers = self._wake_producers
+
+        def pop_and_wake_producers() -> Any:
+            message = popleft()
+            wake_producers()
+            return message
+
+        return pop_and_wake_producers
+
+    def _wake_producers(self) -> None:
+        """A producer may have paused until its message is taken: wake it (1.x wakeOnPop)."""
+        for producer in self._producers:
+            if producer._sleeping:
+                producer.scheduler._wake(producer)
+
+    def _heads(self) -> tuple[Any, ...]:
+        """The producers of the chains that start at or above this box."""
+        if self._sources:
+            return self._find_producers()
+        return () if self._is_inbox else (self._owner,)
+
+    def _producers_changed(self, producers: tuple[Any, ...]) -> None:
+        if self._is_inbox:
+            self._producers = producers
+            self.take = self._make_pop()
 
     # -- linking (1.x API) -------------------------------------------------
 
@@ -168,6 +205,8 @@ class postbox:
             sources = self._sources = {}
         sources[newsource] = None
         newsource._resolve()
+        final = self._final_box()
+        final._producers_changed(final._producers + newsource._heads())
 
     def pop(self, index: int = 0) -> Any:
         """Take message ``index`` (the oldest by default) from the final inbox (1.x list API)."""
@@ -188,6 +227,15 @@ class postbox:
         del sources[oldsource]
         oldsource._target = None
         oldsource._resolve()
+        final = self._final_box()
+        leaving = list(oldsource._heads())
+        kept = []
+        for producer in final._producers:
+            if producer in leaving:
+                leaving.remove(producer)
+            else:
+                kept.append(producer)
+        final._producers_changed(tuple(kept))
 
     # -- inspection and size (1.x API) --------------------------------------
 
@@ -220,8 +268,8 @@ class postbox:
         self._refresh_upstream()
 
     def _refresh_upstream(self) -> None:
-        # Every box feeding this one holds callables made from its size: remake them.
-        self._remake_store_pop()
+        # Every box feeding this one holds a store made from its size: remake them.
+        self._store = self._make_store()
         self._resolve()
 
     def __repr__(self) -> str:
@@ -235,31 +283,15 @@ class postbox:
 
 
 def _plain_store(push: Callable[[Any], None], owner: Any) -> Callable[[Any], None]:
-    """Store for an unlimited, untraced inbox: append and wake the owner."""
+    """Store for an unlimited, untraced inbox: append, and wake the owner if it sleeps.
+
+    The one rule of waking, for every delivery: a sleeping owner goes back
+    on its scheduler's run queue through ``scheduler._wake``; an owner that
+    asked to pause during its current step (it sent to itself) stays awake.
+    """
 
     def store(message: Any) -> None:
         push(message)
-        if owner._sleeping:
-            # scheduler._wake inlined: this is the hot path of every send.
-            owner._sleeping = False
-            owner.scheduler._runqueue.append(owner)
-        elif owner._pause_requested:
-            owner._pause_requested = False  # sent to itself after pause(): stay awake
-
-    return store
-
-
-def _checked_store(
-    queue: deque[Any], size: int | None, transit: str | None, name: str, owner: Any
-) -> Callable[[Any], None]:
-    """Store for a size-limited or traced inbox."""
-
-    def store(message: Any) -> None:
-        if size is not None and len(queue) >= size:
-            raise noSpaceInBox(len(queue), size, f"{name!r} of {owner.name}")
-        if transit is not None:
-            _transit_log.info("%s: %r arrives in %s", transit, message, name)
-        queue.append(message)
         if owner._sleeping:
             owner.scheduler._wake(owner)
         elif owner._pause_requested:
@@ -268,10 +300,31 @@ def _checked_store(
     return store
 
 
+def _checked_store(
+    queue: deque[Any], size: int | None, transit: str | None, name: str, owner: Any
+) -> Callable[[Any], None]:
+    """Store for a size-limited or traced inbox: check, log, then store as usual."""
+    deliver = _plain_store(queue.append, owner)
+
+    def store(message: Any) -> None:
+        if size is not None and len(queue) >= size:
+            raise noSpaceInBox(len(queue), size, f"{name!r} of {owner.name}")
+        if transit is not None:
+            _transit_log.info("%s: %r arrives in %s", transit, message, name)
+        deliver(message)
+
+    return store
+
+
 class _NotifyOwner:
-    """Lets a box made by makeInbox/makeOutbox call a plain notify callback."""
+    """Lets a box made by makeInbox/makeOutbox call a plain notify callback.
+
+    It is its own scheduler: always "sleeping", so every delivery (or, for an
+    outbox, every collection) goes to its ``_wake``, which calls ``notify``.
+    """
 
     _sleeping = True
+    _pause_requested = False
     name = "notify callback"
 
     def __init__(self, notify: Callable[[], object] | None) -> None:

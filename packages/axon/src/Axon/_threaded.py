@@ -79,7 +79,7 @@ class threadedcomponent(component):
             self._proxy_called = False  # before looking, so no request of the thread is lost
             if self._taken != self._taken_seen:
                 self._taken_seen = self._taken
-                self._wake_feeders()
+                self._wake_producers()
             if self.anyReady():
                 self._thread_event.set()
             if self._drain_thread():
@@ -87,9 +87,9 @@ class threadedcomponent(component):
             self.pause()
             yield 1
 
-    def _wake_feeders(self) -> None:
+    def _wake_producers(self) -> None:
         for box in list(self.inboxes.values()):
-            box._wake_feeders()
+            box._wake_producers()
 
     def _drain_thread(self) -> bool:
         """Carry out what the thread queued; True once it has finished and all is done."""
@@ -181,7 +181,7 @@ class threadedcomponent(component):
             self._thread_event.wait()
             self._thread_event.clear()
         message = queue.popleft()
-        if box._sources:  # a producer paused on this box is woken by the scheduler side
+        if box._producers:  # one that sleeps is woken by the scheduler side
             self._taken += 1
             self._call_proxy()
         return message
