@@ -56,3 +56,9 @@ def tls_contexts(tmp_path_factory: pytest.TempPathFactory) -> tuple[ssl.SSLConte
     server.load_cert_chain(cert, key)
     client = ssl.create_default_context(cafile=str(cert))
     return server, client
+
+
+@pytest.fixture(params=["h11", "httptools"])
+def parser(request: pytest.FixtureRequest) -> str:
+    """Each HTTP server test runs on both parsers: h11 and the httptools fast path."""
+    return str(request.param)

@@ -15,7 +15,7 @@ from Kamaelia.Protocol.SimpleHTTP import HTTPProtocol, JSONEndpoint, StaticFiles
 
 
 @pytest.fixture
-def site(tmp_path: Path) -> tuple[int, Running]:
+def site(tmp_path: Path, parser: str) -> tuple[int, Running]:
     root = tmp_path / "site"
     (root / "docs").mkdir(parents=True)
     (root / "index.html").write_text("<h1>home</h1>")
@@ -32,7 +32,9 @@ def site(tmp_path: Path) -> tuple[int, Running]:
         "/api/add": JSONEndpoint(add),
         "/api/broken": JSONEndpoint(lambda r: 1 / 0),
     }
-    server = SimpleServer(protocol=lambda: HTTPProtocol(routes, maxBodyBytes=1000), port=0)
+    server = SimpleServer(
+        protocol=lambda: HTTPProtocol(routes, maxBodyBytes=1000, parser=parser), port=0
+    )
     system = Running(server)
     yield server.port, system
     system.close()

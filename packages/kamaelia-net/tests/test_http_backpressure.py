@@ -43,9 +43,9 @@ def sched() -> Iterator[StepScheduler]:
         pass
 
 
-def _system(sched: StepScheduler, tmp_path: Path) -> tuple[HTTPProtocol, _Peer]:
+def _system(sched: StepScheduler, tmp_path: Path, parser: str) -> tuple[HTTPProtocol, _Peer]:
     (tmp_path / "big.bin").write_bytes(b"x" * FILE_SIZE)
-    handler = HTTPProtocol({"/": StaticFiles(tmp_path)})
+    handler = HTTPProtocol({"/": StaticFiles(tmp_path)}, parser=parser)
     handler.inboxes["inbox"].setSize(16)  # as ServerCore does
     peer = _Peer()
     peer.inboxes["inbox"].setSize(1024)  # as ConnectedSocketAdapter's maxSendQueue
@@ -58,19 +58,21 @@ def _system(sched: StepScheduler, tmp_path: Path) -> tuple[HTTPProtocol, _Peer]:
     return handler, peer
 
 
-def test_replies_waiting_stop_the_parsing(sched: StepScheduler, tmp_path: Path) -> None:
+def test_replies_waiting_stop_the_parsing(
+    sched: StepScheduler, tmp_path: Path, parser: str
+) -> None:
     """While replies wait to be written the handler parses nothing more, and stays alive."""
-    handler, peer = _system(sched, tmp_path)
+    handler, peer = _system(sched, tmp_path, parser)
     sched.run_until_idle()
     assert 1 <= len(peer.inboxes["inbox"]) <= HTTPProtocol.maxPendingReplies
     assert not handler._isStopped()
 
 
 def test_every_pipelined_request_is_answered_once_the_peer_reads(
-    sched: StepScheduler, tmp_path: Path
+    sched: StepScheduler, tmp_path: Path, parser: str
 ) -> None:
     """As the peer takes replies, parsing resumes: all requests get their response, in order."""
-    handler, peer = _system(sched, tmp_path)
+    handler, peer = _system(sched, tmp_path, parser)
     replies = 0
     most_waiting = 0
     for _ in range(REQUESTS * 4):
@@ -85,10 +87,14 @@ def test_every_pipelined_request_is_answered_once_the_peer_reads(
     assert not handler._isStopped()
 
 
-def test_pipelining_client_over_tcp_is_served_in_bounded_memory(tmp_path: Path) -> None:
+def test_pipelining_client_over_tcp_is_served_in_bounded_memory(
+    tmp_path: Path, parser: str
+) -> None:
     """Over a real connection: the reply queue stays bounded until the client reads, then all arrive."""
     (tmp_path / "big.bin").write_bytes(b"x" * FILE_SIZE)
-    server = SimpleServer(protocol=lambda: HTTPProtocol({"/": StaticFiles(tmp_path)}), port=0)
+    server = SimpleServer(
+        protocol=lambda: HTTPProtocol({"/": StaticFiles(tmp_path)}, parser=parser), port=0
+    )
     system = Running(server)
     try:
         with connect(server.port) as sock:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import http.client
 import logging
+import socket
 from pathlib import Path
 from typing import Any
 
 import pytest
-from _net_harness import Running, http_request
+from _net_harness import Running, connect, http_request, recv_until_eof
 from Axon.Component import component
 from Axon.Ipc import producerFinished
 
@@ -60,6 +61,18 @@ class Echo(component):
         yield 1
 
 
+class BadHeader(component):
+    """Answers with a header value holding CR LF."""
+
+    def __init__(self, request: dict[str, Any]) -> None:
+        super().__init__()
+
+    def main(self):  # type: ignore[no-untyped-def]
+        self.send({"statuscode": 200, "headers": [("X", "a\r\nSet-Cookie: s=1")]}, "outbox")
+        self.send(producerFinished(self), "signal")
+        yield 1
+
+
 class Crasher(component):
     def __init__(self, request: dict[str, Any]) -> None:
         super().__init__()
@@ -74,7 +87,7 @@ def _broken_factory(request: dict[str, Any]) -> Any:
 
 
 @pytest.fixture
-def port(tmp_path: Path):  # type: ignore[no-untyped-def]
+def port(tmp_path: Path, parser: str):  # type: ignore[no-untyped-def]
     root = tmp_path / "htdocs"
     (root / "sub").mkdir(parents=True)
     (root / "index.html").write_text("<h1>home</h1>")
@@ -85,10 +98,12 @@ def port(tmp_path: Path):  # type: ignore[no-untyped-def]
         ["/stream", Streamer],
         ["/echo", Echo],
         ["/crash", Crasher],
+        ["/badheader", BadHeader],
         ["/broken", _broken_factory],
         ["/", MinimalFactory("index.html", str(root))],
     ]
-    server = ServerCore(protocol=HTTPProtocol(routing), port=0)
+    factory = HTTPProtocol(routing)
+    server = ServerCore(protocol=lambda **kw: factory(parser=parser, **kw), port=0)
     system = Running(server)
     yield server.port
     system.close()
@@ -152,3 +167,12 @@ def test_error_pages_and_mime_types() -> None:
     assert "&lt;script&gt;" in page["data"]
     assert workoutMimeType("a.PNG") == "image/png"
     assert workoutMimeType("noext") == "application/octet-stream"
+
+
+def test_header_injection_is_never_written(port: int) -> None:
+    """A handler's header holding CR LF closes the connection; nothing of it is sent."""
+    with connect(port) as sock:
+        sock.sendall(b"GET /badheader HTTP/1.1\r\nHost: a\r\n\r\n")
+        sock.shutdown(socket.SHUT_WR)
+        assert recv_until_eof(sock) == b""
+    assert http_request(port, "/", "GET")[0].status == 200

@@ -63,14 +63,14 @@ def _wait_until(condition: Any) -> None:
 
 
 @pytest.fixture
-def port() -> Iterator[int]:
+def port(parser: str) -> Iterator[int]:
     Echo.closes = []
     Echo.received = []
     routes = {
         "/ws": WebSocketEndpoint(lambda request: Echo(), max_message_bytes=1000),
         "/api": JSONEndpoint(lambda request: {"ok": True}),
     }
-    server = ServerCore(protocol=lambda **kw: HTTPProtocol(routes), port=0)
+    server = ServerCore(protocol=lambda **kw: HTTPProtocol(routes, parser=parser), port=0)
     system = Running(server)
     yield server.port
     system.close()

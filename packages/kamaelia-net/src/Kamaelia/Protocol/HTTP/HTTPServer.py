@@ -22,7 +22,8 @@ otherwise HTTP/1.1 clients get a chunked body (1.x closed the connection)
 and HTTP/1.0 clients get the body up to the close. Keep-alive and pipelining
 follow HTTP/1.1, with the same limits and refusals as
 ``Kamaelia.Protocol.SimpleHTTP`` (400/413/431/505, ``maxPendingReplies``
-unwritten replies before parsing pauses). A request handler that cannot be
+unwritten replies before parsing pauses; ``parser="httptools"`` for the
+fast path). A request handler that cannot be
 made, or that crashes before answering, gets a 500 and one log line.
 """
 
@@ -35,7 +36,7 @@ from urllib.parse import urlsplit
 from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
 
-from Kamaelia.Protocol.HTTP._core import HTTPError, Request, ServerConnection
+from Kamaelia.Protocol.HTTP._core import HTTPError, Request, makeServerConnection
 from Kamaelia.Protocol.HTTP.ErrorPages import getErrorPage
 
 __all__ = ["HTTPServer"]
@@ -113,6 +114,7 @@ class HTTPServer(component):
         localport: int = 0,
         maxHeaderBytes: int = 65536,
         maxBodyBytes: int = 1 << 20,
+        parser: str = "h11",
     ) -> None:
         super().__init__()
         self.createRequestHandler = createRequestHandler
@@ -122,7 +124,7 @@ class HTTPServer(component):
             "localip": localip,
             "localport": localport,
         }
-        self.http = ServerConnection(maxHeaderBytes, maxBodyBytes)
+        self.http = makeServerConnection(parser, maxHeaderBytes, maxBodyBytes)
         self._stopNow = False
         self._peerDone = False
         self.handler: Any = None
@@ -274,8 +276,8 @@ class HTTPServer(component):
                 type(error).__name__,
                 error,
             )
-            if headSent:
-                return False  # the response is cut short: closing tells the client so
+            if headSent or isinstance(error, HTTPError):
+                return False  # cut short, or unsendable: closing tells the client so
             return self._sendError(request, 500, "")
         if not headSent:
             return self._sendError(request, 500, "the request handler sent no response")

@@ -26,7 +26,15 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import h11
 
-__all__ = ["HTTPError", "Request", "ServerConnection", "resolveBelow", "status_line_phrase"]
+__all__ = [
+    "HTTPError",
+    "Request",
+    "ServerConnection",
+    "checkedHead",
+    "makeServerConnection",
+    "resolveBelow",
+    "status_line_phrase",
+]
 
 
 class HTTPError(Exception):
@@ -102,29 +110,35 @@ class _Head:
     body: bytearray = field(default_factory=bytearray)
 
 
-def _checked_request(event: h11.Request, maxBodyBytes: int) -> Request:
-    version = event.http_version.decode("ascii")
+def checkedHead(
+    method: str, rawTarget: bytes, version: str, fields: Any, maxBodyBytes: int
+) -> Request:
+    """The Request for a parsed head, after the checks the parsers leave to us.
+
+    ``fields`` are (lower-case name, value) byte pairs; the parser has already
+    checked their syntax and that any Content-Length is plain digits.
+    """
     if not version.startswith("1."):
         raise HTTPError(505, f"HTTP/{version} is not supported; this server speaks HTTP/1.1")
     headers: dict[str, str] = {}
     hosts = 0
-    for name, value in event.headers:
+    for name, value in fields:
         key = name.decode("ascii")
         text = value.decode("latin-1")
         hosts += key == "host"
         headers[key] = f"{headers[key]}, {text}" if key in headers else text
     if hosts > 1 or (hosts == 0 and version != "1.0"):
         raise HTTPError(400, f"HTTP/{version} needs exactly one Host header, got {hosts}")
-    target = event.target.decode("ascii")
-    asterisk = target == "*" and event.method == b"OPTIONS"
+    target = rawTarget.decode("latin-1")
+    asterisk = target == "*" and method == "OPTIONS"
     if not target.startswith(("/", "http://", "https://")) and not asterisk:
         raise HTTPError(400, f"request target {target[:80]!r} is not a path or URL")
     if "\x00" in unquote(urlsplit(target).path):
         raise HTTPError(400, "the path holds a NUL byte")
-    length = int(headers.get("content-length", "0"))  # h11 has checked it is digits
+    length = int(headers.get("content-length", "0"))
     if length > maxBodyBytes:
         raise HTTPError(413, f"body of {length} bytes; the limit is {maxBodyBytes}")
-    return Request(event.method.decode("ascii"), target, f"HTTP/{version}", headers)
+    return Request(method, target, f"HTTP/{version}", headers)
 
 
 def _status_of(error: h11.RemoteProtocolError) -> int:
@@ -159,7 +173,14 @@ class ServerConnection:
                 raise HTTPError(_status_of(error), str(error)) from None
             kind = type(event)
             if kind is h11.Request:
-                self._current = _Head(_checked_request(event, self.maxBodyBytes))  # type: ignore[arg-type]
+                head = checkedHead(
+                    event.method.decode("ascii"),  # type: ignore[union-attr]
+                    event.target,  # type: ignore[union-attr]
+                    event.http_version.decode("ascii"),  # type: ignore[union-attr]
+                    event.headers,  # type: ignore[union-attr]
+                    self.maxBodyBytes,
+                )
+                self._current = _Head(head)
             elif kind is h11.Data:
                 self._addBody(event.data)  # type: ignore[union-attr]
             elif kind is h11.EndOfMessage:
@@ -231,3 +252,17 @@ class ServerConnection:
         last, keep = self.responseEnd()
         parts.append(last)
         return b"".join(parts), keep
+
+
+PARSERS = ("h11", "httptools")
+
+
+def makeServerConnection(parser: str, maxHeaderBytes: int, maxBodyBytes: int) -> Any:
+    """A ServerConnection on ``parser``: "h11" (the default) or "httptools" (the fast path)."""
+    if parser == "h11":
+        return ServerConnection(maxHeaderBytes, maxBodyBytes)
+    if parser == "httptools":
+        from Kamaelia.Protocol.HTTP._fastcore import FastServerConnection
+
+        return FastServerConnection(maxHeaderBytes, maxBodyBytes)
+    raise ValueError(f"parser must be one of {', '.join(PARSERS)}, not {parser!r}")
