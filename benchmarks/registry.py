@@ -150,6 +150,52 @@ SCENARIOS: list[Scenario] = [
             ("--n", "2000", "--idle", "1000"),
         ),
     ),
+    *(
+        Scenario(
+            name=f"aio_{mode}",
+            script="scenario_aio.py",
+            summary=f"the {mode} scenario standalone and inside an asyncio loop (Axon.aio), same run",
+            metrics=(
+                Metric("per_s_standalone", f"{unit}/s standalone", True),
+                Metric("per_s_in_asyncio", f"{unit}/s inside asyncio", True),
+                Metric("ratio", "inside asyncio / standalone", True, ".2f"),
+            ),
+            args={"kamaelia2": _axon("--mode", mode, "--n", n)},
+            quick_args={"kamaelia2": _axon("--mode", mode, "--n", "2000")},
+        )
+        for mode, unit, n in (("pipeline", "hops", "200000"), ("pingpong", "round trips", "100000"))
+    ),
+    Scenario(
+        name="aio_boundary",
+        script="scenario_aio.py",
+        summary="asyncio task -> component -> asyncio task (AsyncHandle); asyncio: Queue between two tasks",
+        metrics=(
+            Metric("msgs_per_s", "msgs/s, unbounded", True),
+            Metric("msgs_per_s_bounded", "msgs/s, bounded to 64", True),
+        ),
+        args={
+            "kamaelia2": _axon("--mode", "boundary", "--n", "300000"),
+            "asyncio": _asyncio("--mode", "boundary", "--n", "300000"),
+        },
+        quick_args={
+            "kamaelia2": _axon("--mode", "boundary", "--n", "2000"),
+            "asyncio": _asyncio("--mode", "boundary", "--n", "2000"),
+        },
+    ),
+    Scenario(
+        name="aio_idle",
+        script="scenario_aio.py",
+        summary="100 paused components inside an asyncio loop; asyncio: a task parked on Queue.get()",
+        metrics=(Metric("idle_cpu_ms_per_s", "CPU ms per s while idle", False, ".2f"),),
+        args={
+            "kamaelia2": _axon("--mode", "idle"),
+            "asyncio": _asyncio("--mode", "idle"),
+        },
+        quick_args={
+            "kamaelia2": _axon("--mode", "idle"),
+            "asyncio": _asyncio("--mode", "idle"),
+        },
+    ),
     Scenario(
         name="threaded",
         script="scenario_threaded.py",

@@ -9,7 +9,7 @@ from typing import Any
 from ._adaptive import AdaptiveCommsComponent
 from ._errors import noSpaceInBox
 from ._ipc import newComponent
-from ._loopwaker import LoopWaker
+from ._loopwaker import loop_waker
 
 __all__ = ["AsyncHandle"]
 
@@ -67,27 +67,28 @@ class AsyncHandle(AdaptiveCommsComponent):
 
     async def put(self, data: Any, boxname: str = "inbox") -> None:
         """Send ``data`` to the component's inbox ``boxname``; waits while it is full."""
-        outbox = self._to_child[boxname]
+        outbox = self.outboxes[self._to_child[boxname]]
         while True:
-            self._check_running()
+            if self._finished or self._next is None:
+                self._not_running()
             try:
-                self.send(data, outbox)
+                outbox.append(data)
                 break
             except noSpaceInBox:
-                await self._change()
+                await self._change()  # taking a message wakes its feeders: this handle
         self._kick()
 
     async def get(self, boxname: str = "outbox") -> Any:
         """The oldest message the component sent on ``boxname``, waiting for one if need be."""
-        inbox = self._from_child[boxname]
-        while not self.dataReady(inbox):
+        inbox = self.inboxes[self._from_child[boxname]]
+        queue = inbox._queue  # unlimited, and only ever fed by the component
+        while not queue:
             if self._finished:
                 raise EOFError(f"{self.child.name} has finished; nothing more came on {boxname!r}")
-            self._check_running()
+            if self._next is None:
+                self._not_running()
             await self._change()
-        message = self.recv(inbox)
-        self._kick()  # a bounded box upstream may have room now
-        return message
+        return inbox.take()
 
     def __aiter__(self) -> AsyncIterator[Any]:
         return self._messages()
@@ -100,7 +101,7 @@ class AsyncHandle(AdaptiveCommsComponent):
             except EOFError:
                 return
 
-    def _check_running(self) -> None:
+    def _not_running(self) -> None:
         if self._finished:
             raise RuntimeError(f"{self.child.name} has finished: it takes no more messages")
         if self._next is None:
@@ -114,9 +115,7 @@ class AsyncHandle(AdaptiveCommsComponent):
         await waiter
 
     def _kick(self) -> None:
-        waker = getattr(self.scheduler, "_waker", None)
-        if isinstance(waker, LoopWaker):
-            waker.kick()
+        """Until it runs, a handle has no loop to wake; main() replaces this with the waker's kick."""
 
     def _wake_waiters(self) -> None:
         waiters, self._waiters = self._waiters, []
@@ -126,6 +125,7 @@ class AsyncHandle(AdaptiveCommsComponent):
 
     def main(self) -> Generator[Any, None, None]:
         child = self.child
+        self._kick = loop_waker(self).kick  # type: ignore[method-assign]
         yield newComponent(child)
         try:
             while not child._isStopped():
