@@ -69,6 +69,15 @@ EXPECTED: dict[str, list[str]] = {
         r"passed: test_sleeps_when_idle",
     ],
     "console_echo.py": [r"hello", r"world"],
+    "asyncio_http.py": [*(rf"{n} squared is {n * n}" for n in range(1, 8)), r"and finally 144"],
+    "asyncio_embed.py": [
+        r"ASYNCIO!",
+        r"MEETS!",
+        r"KAMAELIA!",
+        r"heartbeat got shutdownMicroprocess",
+        r"heartbeat: goodbye",
+        r"the application cancelled the heartbeat task",
+    ],
     "file_copy.py": [r"10\tfirst line", r"11\tsecond line", r"10\tthird line"],
     "echo_server.py": [
         r"echoed: hello",
