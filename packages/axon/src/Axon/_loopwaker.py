@@ -161,7 +161,9 @@ async def drive(sched: scheduler, waker: LoopWaker, systems: tuple[Any, ...]) ->
         waker._turn_ends = time.monotonic() + TURN
         while _cycle(cycles):
             await waker._turn()
-    except BaseException:
+    except BaseException as error:
+        if isinstance(error, KeyboardInterrupt):
+            sched._warn_interrupted()
         _shut_down(sched, cycles, systems)
         raise
     finally:

@@ -214,16 +214,20 @@ class scheduler(microprocess):
             for _ in self.main(slowmo, canblock=True):
                 pass
         except KeyboardInterrupt:
-            alive = self.listAllThreads()
-            if alive:  # what Ctrl-C cut short, for the one reading the traceback
-                log.warning(
-                    "interrupted (Ctrl-C) with %d still running: %s",
-                    len(alive),
-                    ", ".join(f"{type(mp).__name__} (id {mp.id})" for mp in alive),
-                )
+            self._warn_interrupted()
             raise
         finally:
             _running.scheduler = outer
+
+    def _warn_interrupted(self) -> None:
+        """Log what Ctrl-C cut short, for the one reading the traceback."""
+        alive = self.listAllThreads()
+        if alive:
+            log.warning(
+                "interrupted (Ctrl-C) with %d still running: %s",
+                len(alive),
+                ", ".join(f"{type(mp).__name__} (id {mp.id})" for mp in alive),
+            )
 
     @property
     def time(self) -> float:
