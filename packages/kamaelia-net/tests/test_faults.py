@@ -68,6 +68,15 @@ def test_oversize_frame_closes_that_connection_only(framed: tuple) -> None:
         system.wait_for(lambda: len(server.connectedSockets) == 1, "the bad peer to be dropped")
 
 
+def test_replies_to_frames_before_an_oversize_one_are_still_sent(framed: tuple) -> None:
+    """Valid frames in the same read as an oversize header are answered before the close."""
+    server, _system = framed
+    with connect(server.port) as sock:
+        sock.sendall(_frame(b"first") + _frame(b"second") + struct.pack(">I", MAX_FRAME + 1))
+        assert recv_exactly(sock, 2 * 4 + 11) == _frame(b"first") + _frame(b"second")
+        assert is_closed_by_peer(sock)
+
+
 def test_random_bytes_close_that_connection_only(framed: tuple) -> None:
     """A peer sending random bytes is dropped; a well-behaved peer is unaffected."""
     server, _system = framed

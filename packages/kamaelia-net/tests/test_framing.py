@@ -70,12 +70,13 @@ def test_line_framing_round_trip() -> None:
     assert out == [b"a", b"bb", b"", b"tail"]
 
 
-def test_line_longer_than_the_maximum_stops_with_shutdown() -> None:
-    """A line over maxLineLength stops the deframer: shutdownMicroprocess on signal, error set."""
+def test_line_longer_than_the_maximum_stops_after_what_came_before() -> None:
+    """A line over maxLineLength stops the deframer: the lines before it go out, then
+    producerFinished (so the replies to them are still written before the close)."""
     deframer = LineDeFramer(maxLineLength=10)
-    out, sig = run_component(deframer, [b"short\n", b"x" * 11], [])
+    out, sig = run_component(deframer, [b"short\n" + b"x" * 11], [])
     assert out == [b"short"]
-    assert isinstance(sig[0], shutdownMicroprocess)
+    assert isinstance(sig[0], producerFinished)
     assert "line longer than 10 bytes" in str(deframer.error)
 
 
@@ -93,9 +94,9 @@ def test_length_prefix_round_trip_in_odd_pieces() -> None:
 def test_length_prefix_over_the_maximum_is_rejected_before_buffering() -> None:
     """A header announcing more than maxFrameSize stops the deframer at once."""
     deframer = LengthPrefixDeFramer(maxFrameSize=100)
-    out, sig = run_component(deframer, [struct.pack(">I", 101)], [])
-    assert out == []
-    assert isinstance(sig[0], shutdownMicroprocess)
+    out, sig = run_component(deframer, [struct.pack(">I", 2) + b"ok" + struct.pack(">I", 101)], [])
+    assert out == [b"ok"]
+    assert isinstance(sig[0], producerFinished)
     assert "frame of 101 bytes announced; the maximum is 100" in str(deframer.error)
 
 
@@ -104,3 +105,49 @@ def test_shutdown_microprocess_is_passed_on_at_once() -> None:
     stop = shutdownMicroprocess()
     _, sig = run_component(LineFramer(), [], [stop])
     assert sig == [stop]
+
+
+def test_a_negative_or_missing_frame_length_is_corrupt() -> None:
+    """A header must be "<tag> <length>\\n" with a length >= 0; anything else is CorruptFrame."""
+    with pytest.raises(CorruptFrame, match="bad frame header"):
+        SimpleFrame.fromString(b"1 -3\nabcdef")
+    with pytest.raises(CorruptFrame, match="no header line"):
+        SimpleFrame.fromString(b"1 23")
+    with pytest.raises(CorruptFrame, match="bad frame header"):
+        SimpleFrame.fromString("1 2 3\nabc")
+
+
+def test_chunks_round_trip_with_a_non_ascii_bytes_marker() -> None:
+    """A bytes marker may hold any byte values, not only ASCII ones."""
+    marker = bytes([0xFF, 0x00, 0xFE, 0x80])
+    messages = [b"plain", marker + b" inside", bytes(range(256))]
+    chunks, _ = run_component(DataChunker(syncmessage=marker), messages, [producerFinished()])
+    dechunker = DataDeChunker(syncmessage=marker)
+    dechunker.deliver("now", "flush")
+    out, _ = run_component(dechunker, [b"".join(chunks)], [producerFinished()])
+    assert out == messages
+
+
+def test_dechunker_finds_markers_split_across_pieces() -> None:
+    """A marker cut anywhere between two pieces is still found; chunks come out whole."""
+    marker = b"XXXX"
+    messages = [b"a" * 10, b"b" * 3, b"c"]
+    chunks, _ = run_component(DataChunker(syncmessage=marker), messages, [producerFinished()])
+    stream = b"".join(chunks)
+    for size in (1, 2, 3, 5, 7):
+        dechunker = DataDeChunker(syncmessage=marker)
+        dechunker.deliver("now", "flush")
+        pieces = [stream[i : i + size] for i in range(0, len(stream), size)]
+        out, _ = run_component(dechunker, pieces, [producerFinished()])
+        assert out == messages, size
+
+
+def test_dechunker_stops_at_its_maximum_after_the_chunks_before() -> None:
+    """More than maxChunkSize bytes without a marker stops it; earlier chunks still go out."""
+    marker = b"XXXX"
+    dechunker = DataDeChunker(syncmessage=marker, maxChunkSize=1000)
+    stream = marker + b"first" + marker + b"y" * 600
+    out, sig = run_component(dechunker, [stream, b"y" * 600], [])
+    assert out == [b"first"]
+    assert isinstance(sig[0], producerFinished)
+    assert "more than 1000 bytes without a sync marker" in str(dechunker.error)

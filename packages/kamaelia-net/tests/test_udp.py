@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 
 import pytest
@@ -157,3 +158,39 @@ def test_multicast_transceivers_talk_through_the_group() -> None:
         for peer in (first, second):
             system.deliver(peer, "control", shutdownMicroprocess())
         system.close()
+
+
+def _igmp_groups_by_device() -> dict[str, set[str]]:
+    """Linux's /proc/net/igmp: device name -> the groups joined on it (dotted quads)."""
+    groups: dict[str, set[str]] = {}
+    device = ""
+    with open("/proc/net/igmp") as table:
+        next(table)
+        for line in table:
+            if not line.startswith("\t"):
+                device = line.split()[1]
+                groups.setdefault(device, set())
+            else:
+                raw = bytes.fromhex(line.split()[0])[::-1]  # little-endian hex
+                groups[device].add(socket.inet_ntoa(raw))
+    return groups
+
+
+@pytest.mark.skipif(
+    not _multicast_available() or not os.path.exists("/proc/net/igmp"),
+    reason="needs multicast on loopback and Linux's /proc/net/igmp",
+)
+@pytest.mark.parametrize("kind", ["receiver", "transceiver"])
+def test_multicast_listeners_join_on_loopback_by_default(kind: str) -> None:
+    """Without interface=, the group is joined on the loopback interface, as the guide says."""
+    group = "239.255.42.97"
+    if kind == "receiver":
+        peer = Multicast_receiver(group, 0)
+    else:
+        peer = Multicast_transceiver(group, 0, group, 0)
+    try:
+        joined = _igmp_groups_by_device()
+        assert group in joined.get("lo", set())
+        assert not any(group in g for dev, g in joined.items() if dev != "lo")
+    finally:
+        peer.sock.close()

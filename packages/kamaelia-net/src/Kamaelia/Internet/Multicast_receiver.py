@@ -14,14 +14,16 @@ class Multicast_receiver(BasicPeer):
     """Joins group ``address`` on ``port``; each datagram goes out of "outbox" as ``(addr, data)``.
 
     The order ``(addr, data)`` is 1.x's (the opposite of the UDP peers).
-    ``interface`` picks the local interface to join on (default: any).
+    ``interface`` picks the local interface to join on (default
+    127.0.0.1, the loopback interface, as servers bind; "0.0.0.0" lets
+    the kernel choose, 1.x's behaviour).
     Unlike 1.x it sleeps until a datagram arrives, and stops on
     producerFinished or shutdownMicroprocess. Its "inbox" is unused.
     """
 
     Outboxes = {"outbox": "(addr, data) for each datagram received", "signal": "shutdown"}
 
-    def __init__(self, address: str, port: int, interface: str = "0.0.0.0") -> None:
+    def __init__(self, address: str, port: int, interface: str = "127.0.0.1") -> None:
         self.mcast_addr = address
         self.interface = interface
         super().__init__(address, port)

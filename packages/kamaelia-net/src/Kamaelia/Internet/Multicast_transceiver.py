@@ -14,7 +14,8 @@ class Multicast_transceiver(BasicPeer):
     """Binds ``(local_addr, local_port)``, joins group ``remote_addr``, sends "inbox" to it.
 
     Received datagrams go out of "outbox" as ``(addr, data)`` (1.x's order).
-    ``interface`` is the local interface used to join (default: any). Unlike
+    ``interface`` is the local interface used to join and send on (default
+    127.0.0.1, the loopback interface; "0.0.0.0" lets the kernel choose, as 1.x). Unlike
     1.x it sleeps until there is something to do, reads datagrams up to
     64 KiB (1.x: 16 KiB), and stops on producerFinished (after sending what is
     queued) or shutdownMicroprocess. ``debug`` is accepted and ignored.
@@ -29,7 +30,7 @@ class Multicast_transceiver(BasicPeer):
         remote_addr: str,
         remote_port: int,
         debug: bool = False,
-        interface: str = "0.0.0.0",
+        interface: str = "127.0.0.1",
         ttl: int = 1,
     ) -> None:
         self.remote_addr = remote_addr

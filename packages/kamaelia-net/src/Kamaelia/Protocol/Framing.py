@@ -7,10 +7,14 @@ now work on ``bytes`` as well as ``str``, and sleep instead of busy-looping.
 
 New: ``LineFramer``/``LineDeFramer`` (separator-terminated lines) and
 ``LengthPrefixFramer``/``LengthPrefixDeFramer`` (4-byte big-endian length,
-then the payload). Both deframers enforce a maximum frame size: a peer that
-sends more is cut off (the deframer logs a warning, records ``self.error``,
-and sends ``shutdownMicroprocess()`` out of "signal" so that the connection
-behind it is closed), which keeps one bad peer from using unbounded memory.
+then the payload). These deframers and DataDeChunker enforce a maximum
+size: a peer that sends more is cut off (the deframer logs a warning, records
+``self.error``, passes on what came before and then sends
+``producerFinished(self)`` out of "signal", so that the replies already due
+are written and the connection behind it is then closed), which keeps one bad
+peer from using unbounded memory. Frame headers must be ``<tag> <length>\n``
+with a length of 0 or more (anything else is CorruptFrame), and a bytes sync
+marker may hold any byte values.
 
 Control for all of them: producerFinished processes what has arrived, then is
 passed on and the component ends; shutdownMicroprocess is passed on at once.
@@ -119,8 +123,9 @@ class _StreamComponent(component):
         finished = False
         while True:
             self._processInbox()
-            if self.error is not None:
-                self.send(shutdownMicroprocess(), "signal")
+            if self.error is not None and self._flushHeld():
+                # What came before the bad input still goes out (and is answered).
+                self.send(producerFinished(self), "signal")
                 return
             while self.dataReady("control"):
                 message = self.recv("control")
@@ -148,7 +153,8 @@ class _StreamComponent(component):
 
 
 def _text(value: Any, like: Any) -> Any:
-    return value.encode("ascii") if isinstance(like, (bytes, bytearray)) else value
+    # latin-1: one byte per character 0-255, so a bytes marker may hold any byte.
+    return value.encode("latin-1") if isinstance(like, (bytes, bytearray)) else value
 
 
 class SimpleFrame:
@@ -170,10 +176,15 @@ class SimpleFrame:
     def fromString(s: Any) -> tuple[int, Any]:
         """Return ``(tag, data)``; raise ShortFrame or CorruptFrame if ``s`` is not a whole frame."""
         newline = s.find(_text("\n", s))
+        if newline == -1:
+            raise CorruptFrame(f"no header line in {s[:40]!r}")
+        header = s[:newline]
         try:
-            tag, length = (int(x) for x in s[:newline].split())
+            tag, length = (int(x) for x in header.split())
         except ValueError as error:
-            raise CorruptFrame(f"bad frame header {s[:newline][:40]!r}") from error
+            raise CorruptFrame(f"bad frame header {header[:40]!r}") from error
+        if length < 0:
+            raise CorruptFrame(f"bad frame header {header[:40]!r}: negative length")
         body = s[newline + 1 :]
         if length > len(body):
             raise ShortFrame(tag, body, len(s), len(body), length)
@@ -239,7 +250,9 @@ class DataDeChunker(_StreamComponent):
     """Reassembles chunks made by DataChunker; a chunk is sent when the next marker arrives.
 
     A message on "flush" sends what is buffered. As in 1.x, producerFinished
-    does not flush by itself.
+    does not flush by itself. More than ``maxChunkSize`` bytes (or characters)
+    without a marker stops the component with FrameTooLarge (see the module
+    docs). Each byte is searched once, so the cost is linear in the input.
     """
 
     Inboxes = {
@@ -248,13 +261,15 @@ class DataDeChunker(_StreamComponent):
         "flush": "any message: send the buffered chunk now",
     }
 
-    def __init__(self, syncmessage: Any = "X" * 24) -> None:
+    def __init__(self, syncmessage: Any = "X" * 24, maxChunkSize: int = 1 << 20) -> None:
         super().__init__()
         self.syncmessage = syncmessage
+        self.maxChunkSize = maxChunkSize
         self.buffer: Any = None
+        self._searched = 0  # no marker starts in buffer[1:_searched]
 
     def _marker(self, like: Any) -> Any:
-        if isinstance(like, bytes) and isinstance(self.syncmessage, str):
+        if isinstance(like, (bytes, bytearray)) and isinstance(self.syncmessage, str):
             return self.syncmessage.encode("latin-1")
         return self.syncmessage
 
@@ -272,14 +287,29 @@ class DataDeChunker(_StreamComponent):
 
     def process(self, message: Any) -> None:
         """Buffer, and send every chunk that the next marker completes."""
-        self.buffer = message if self.buffer is None else self.buffer + message
         marker = self._marker(message)
+        if self.buffer is None:
+            self.buffer = bytearray() if isinstance(message, (bytes, bytearray)) else ""
+            self._searched = 1
+        self.buffer += message
+        start = 0
         while True:
-            cut = self.buffer.find(marker, len(marker))
+            # Only search what is new (less a marker's length, for one split across pieces).
+            cut = self.buffer.find(marker, max(self._searched, start + 1))
             if cut == -1:
                 break
-            self._emit(self.buffer[:cut])
-            self.buffer = self.buffer[cut:]
+            self._emit(self._piece(start, cut))
+            start = self._searched = cut
+        self._searched = max(self._searched, len(self.buffer) - len(marker) + 1)
+        if start:
+            self.buffer = self.buffer[start:]
+            self._searched -= start
+        if len(self.buffer) > self.maxChunkSize:
+            self.reject(f"more than {self.maxChunkSize} bytes without a sync marker")
+
+    def _piece(self, start: int, end: int) -> Any:
+        piece = self.buffer[start:end]
+        return bytes(piece) if isinstance(piece, bytearray) else piece
 
     def finish(self) -> None:
         """Honour a flush that arrived with the last data."""
@@ -292,7 +322,7 @@ class DataDeChunker(_StreamComponent):
 
     def _flush(self) -> None:
         if self.buffer:
-            self._emit(self.buffer)
+            self._emit(self._piece(0, len(self.buffer)))
         self.buffer = None
 
     def main(self):  # type: ignore[no-untyped-def]
