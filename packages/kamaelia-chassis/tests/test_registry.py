@@ -241,6 +241,7 @@ def test_the_chassis_registers_itself_through_its_entry_point():
         ("PeriodicTick", "Kamaelia.Apps.SA.Time"),
         ("DataSink", "Kamaelia.Apps.SA.DSL"),
         ("TTL", "Kamaelia.Apps.SA.Chassis"),
+        ("loopingCounter", "Kamaelia.Automata.Behaviours"),
     ],
 )
 def test_the_1x_ports_are_registered_under_their_1x_modules(name, module):

@@ -8,6 +8,7 @@ from Axon.testing import check_component_conformance
 from Kamaelia.Apps.SA.Chassis import TTL
 from Kamaelia.Apps.SA.DSL import DataSink
 from Kamaelia.Apps.SA.Time import PeriodicTick, SingleTick
+from Kamaelia.Automata.Behaviours import continuousZero, loopingCounter
 from Kamaelia.Util.Chargen import Chargen
 from Kamaelia.Util.Chooser import Chooser, ForwardIteratingChooser
 from Kamaelia.Util.Chunkifier import Chunkifier
@@ -48,6 +49,8 @@ from Kamaelia.Util.UnseenOnly import UnseenOnly
 
 FACTORIES = {
     "Chargen": Chargen,
+    "loopingCounter": lambda: loopingCounter(1),
+    "continuousZero": continuousZero,
     "ChunkNamer": ChunkNamer,
     "RateChunker": lambda: RateChunker(datarate=100, quantasize=2, chunkrate=10),
     "BasicMarshallComponent": lambda: BasicMarshallComponent(JSONMarshalling),

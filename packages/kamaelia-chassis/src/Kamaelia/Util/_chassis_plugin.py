@@ -15,6 +15,14 @@ from Axon.plugins import ComponentSpec, ExampleSpec, hookimpl
 from Kamaelia.Apps.SA.Chassis import TTL
 from Kamaelia.Apps.SA.DSL import DataSink
 from Kamaelia.Apps.SA.Time import PeriodicTick, SingleTick
+from Kamaelia.Automata.Behaviours import (
+    bouncingFloat,
+    cartesianPingPong,
+    continuousIdentity,
+    continuousOne,
+    continuousZero,
+    loopingCounter,
+)
 from Kamaelia.Chassis.Carousel import Carousel
 from Kamaelia.Chassis.Graphline import Graphline
 from Kamaelia.Chassis.PAR import PAR
@@ -103,6 +111,13 @@ COMPONENTS: tuple[type, ...] = (
     UnseenOnly,
     VariableByteRate_RequestControl,
     nullSinkComponent,
+    # Kamaelia.Automata.Behaviours
+    bouncingFloat,
+    cartesianPingPong,
+    continuousIdentity,
+    continuousOne,
+    continuousZero,
+    loopingCounter,
     # Kamaelia.Apps.SA (contributed to 1.x)
     DataSink,
     PeriodicTick,
