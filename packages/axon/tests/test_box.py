@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from Axon.AxonExceptions import noSpaceInBox
 from Axon.Box import makeInbox, makeOutbox
@@ -265,3 +267,45 @@ def test_collecting_wakes_a_producer_paused_on_an_unlimited_inbox():
     producer.link((producer, "signal"), (consumer, "control"))
     run_system(producer, consumer, timeout=5)
     assert received == list(range(count))
+
+
+def test_realsink_is_a_list_that_notifies_limits_and_wakes_on_pop():
+    """1.x realsink(notify, size): append calls notify, refuses past size, pop calls wakeOnPop."""
+    from Axon.Box import realsink
+
+    events: list[str] = []
+    sink = realsink(lambda: events.append("notify"), size=2)
+    sink.wakeOnPop.append(lambda: events.append("popped"))
+    sink.append("a")
+    sink.append("b")
+    with pytest.raises(noSpaceInBox) as info:
+        sink.append("c")
+    assert info.value.args == (2, 2)
+    assert sink.pop(0) == "a"
+    assert list(sink) == ["b"]
+    assert events == ["notify", "notify", "popped"]
+
+
+def test_nullsink_discards_everything():
+    """1.x nullsink: append discards, len is 0, pop raises IndexError."""
+    from Axon.Box import nullsink
+
+    sink = nullsink()
+    sink.append("gone")
+    assert len(sink) == 0
+    with pytest.raises(IndexError, match="nullsink"):
+        sink.pop(0)
+
+
+def test_sinks_log_transits_when_asked(caplog):
+    """setShowTransit(True, tag) logs each delivery on logger Axon.transit (1.x printed it)."""
+    from Axon.Box import nullsink, realsink
+
+    caplog.set_level(logging.INFO, logger="Axon.transit")
+    real, null = realsink(lambda: None), nullsink()
+    real.setShowTransit(True, "T1")
+    null.setShowTransit(True, "T2")
+    real.append("kept")
+    null.append("dropped")
+    assert "[T1] of 'kept'" in caplog.text
+    assert "[T2] of 'dropped'" in caplog.text

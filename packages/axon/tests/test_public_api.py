@@ -33,6 +33,8 @@ def test_expected_public_modules_exist():
         "ThreadedComponent",
         "background",
         "debug",
+        "debugConfigDefaults",
+        "debugConfigFile",
         "idGen",
         "util",
         "introspection",
@@ -102,9 +104,12 @@ def test_import_axon_sets_up_the_default_scheduler():
         ("Component", ["component"]),
         ("Microprocess", ["microprocess"]),
         ("Scheduler", ["scheduler"]),
-        ("ThreadedComponent", ["threadedcomponent", "threadedadaptivecommscomponent"]),
+        (
+            "ThreadedComponent",
+            ["threadedcomponent", "threadedadaptivecommscomponent", "UnHandledException"],
+        ),
         ("AdaptiveCommsComponent", ["AdaptiveCommsComponent", "_AdaptiveCommsable"]),
-        ("Box", ["postbox", "makeInbox", "makeOutbox"]),
+        ("Box", ["postbox", "makeInbox", "makeOutbox", "realsink", "nullsink"]),
         ("Linkage", ["linkage"]),
         ("Postoffice", ["postoffice"]),
         ("CoordinatingAssistantTracker", ["coordinatingassistanttracker"]),
@@ -126,6 +131,8 @@ def test_import_axon_sets_up_the_default_scheduler():
             ],
         ),
         ("debug", ["debug"]),
+        ("debugConfigDefaults", ["defaultConfig"]),
+        ("debugConfigFile", ["readConfig"]),
         (
             "AxonExceptions",
             [

@@ -752,6 +752,20 @@ def test_run_threads_slowmo(axon_scheduler):
     assert events == [("slow", 0), ("slow", 1)]
 
 
+def test_slowmo_sleeps_between_every_pass(monkeypatch):
+    """runThreads(slowmo=s) sleeps s before every pass over the runnable microprocesses (1.x)."""
+    events: list = []
+    monkeypatch.setattr(time, "sleep", lambda seconds: events.append(("sleep", seconds)))
+    sched = scheduler()
+    Stepper(events, "a", 3).activate(Scheduler=sched)
+    Stepper(events, "b", 3).activate(Scheduler=sched)
+    sched.runThreads(slowmo=0.25)
+    nap = ("sleep", 0.25)
+    # Passes with nothing to run (before the activations are admitted) nap too: fold those.
+    folded = [e for i, e in enumerate(events) if not (e == nap and events[i - 1 : i] == [nap])]
+    assert folded[:9] == [nap, ("a", 0), ("b", 0), nap, ("a", 1), ("b", 1), nap, ("a", 2), ("b", 2)]
+
+
 def test_scheduler_time_attribute(axon_scheduler):
     """scheduler.time gives the wall-clock time, as 1.x components read it."""
     assert abs(axon_scheduler.time - time.time()) < 5

@@ -477,3 +477,17 @@ def test_limited_threaded_inbox_gives_real_back_pressure():
     assert reader.got == list(range(count))
     assert sender.refusals > 0
     assert reader.most_waiting <= size
+
+
+def test_unhandled_exception_is_kept_for_1x_code_but_never_wraps():
+    """1.x's UnHandledException can be imported; a thread's error is not wrapped in it."""
+    from Axon.ThreadedComponent import UnHandledException
+
+    class Broken(threadedcomponent):
+        def main(self):
+            raise KeyError("in the thread")
+
+    assert issubclass(UnHandledException, Exception)
+    with pytest.raises(KeyError, match="in the thread") as info:
+        run_system(Broken(), timeout=5)
+    assert not isinstance(info.value, UnHandledException)

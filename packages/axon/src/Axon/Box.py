@@ -5,13 +5,16 @@ names it imported; they are re-exported (second group) so such code still runs.
 """
 
 from ._box import ShowAllTransits, makeInbox, makeOutbox, postbox
+from ._sinks import nullsink, realsink
 from .AxonExceptions import BoxAlreadyLinkedToDestination, noSpaceInBox
 
 __all__ = [
     "ShowAllTransits",
     "makeInbox",
     "makeOutbox",
+    "nullsink",
     "postbox",
+    "realsink",
     # re-exported for 1.x star imports
     "BoxAlreadyLinkedToDestination",
     "noSpaceInBox",

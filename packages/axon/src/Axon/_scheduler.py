@@ -207,7 +207,7 @@ class scheduler(microprocess):
         self._waker.call_soon_threadsafe(lambda: None)
 
     def runThreads(self, slowmo: float = 0) -> None:
-        """Run until no microprocess is left; ``slowmo`` sleeps that long per cycle."""
+        """Run until no microprocess is left; ``slowmo`` sleeps that long before every pass."""
         outer = getattr(_running, "scheduler", None)
         _running.scheduler = self  # for the whole run, so a signal handler always finds it
         try:
@@ -279,7 +279,7 @@ class scheduler(microprocess):
                     self._stop_all()
                     return
                 if self._runqueue:
-                    self._rounds(keep_going=canblock)
+                    self._rounds(keep_going=canblock and not slowmo)  # slowmo: a nap per pass
                 if waker.has_work():
                     waker.run_due(block=False)
                 if not self._runqueue and not self._stop_requested:

@@ -24,11 +24,25 @@ from ._adaptive import _AdaptiveCommsable
 from ._component import component
 from ._errors import UnknownBox, noSpaceInBox
 
-__all__ = ["DefaultQueueSize", "threadedadaptivecommscomponent", "threadedcomponent"]
+__all__ = [
+    "DefaultQueueSize",
+    "UnHandledException",
+    "threadedadaptivecommscomponent",
+    "threadedcomponent",
+]
 
 DefaultQueueSize = 1000
 
 _SEND, _CALL, _DONE = "send", "call", "done"
+
+
+class UnHandledException(Exception):
+    """1.x carried a thread's exception to the scheduler thread inside this.
+
+    Kamaelia 2 hands the thread's own exception over intact (it ends
+    ``runThreads()`` as itself), so nothing raises this; it is kept for
+    1.x code that imports or catches it.
+    """
 
 
 class _Reply:

@@ -1,14 +1,18 @@
 """1.x module ``Axon.debug``, on top of ``logging``.
 
 1.x read ``debug.conf`` from the current directory (and crashed on Python 3
-when one existed); Kamaelia 2 reads no file: sections and levels are set in
-code, and messages go to the logger ``Axon.debug.<section>``.
+when one existed); Kamaelia 2 reads a configuration file only when
+``useConfig(filename)`` names one (see ``Axon.debugConfigFile``), and
+messages go to the logger ``Axon.debug.<section>``.
 """
 
 from __future__ import annotations
 
 import logging
 from typing import Any, ClassVar
+
+from .debugConfigDefaults import defaultConfig
+from .debugConfigFile import readConfig
 
 __all__ = ["debug"]
 
@@ -22,6 +26,18 @@ class debug:
         self.assertion = assertion
 
     def useConfig(self, filename: str | None = None) -> bool:
+        """Set up the levels from ``filename``, unless some are set already (1.x).
+
+        A file that cannot be read gives the defaults
+        (``Axon.debugConfigDefaults``); with no filename nothing is read.
+        """
+        if filename is not None and not self.configs:
+            try:
+                config = readConfig(filename)
+            except OSError:
+                config = defaultConfig()
+            for section, (level, _location) in config.items():
+                self.configs[section] = level
         return True
 
     def addDebugSection(self, section: str, level: int) -> bool:
