@@ -6,6 +6,15 @@ a marker that is replaced, at every build, by the "Results" section of that
 file. A README without that section fails the build. A second marker is
 replaced by the page's summary, whose every number is computed from the
 results table it sits above, so the two cannot disagree.
+
+Pages include files (examples, the template) with a line that is also a
+working link when the page is read on the repository host, instead of a raw
+snippet marker::
+
+    [`examples/handle.py`](../../examples/handle.py) <!-- include -->
+
+Here it becomes a fenced block of that file (through pymdownx.snippets); a
+link that does not point at the file named fails the build.
 """
 
 from __future__ import annotations
@@ -34,6 +43,26 @@ def benchmark_results(readme: Path) -> str:
     if match is None or not match["body"].strip():
         raise ValueError(f"{readme} has no '## Results' section for the Performance page")
     return match["body"].strip() + "\n"
+
+
+INCLUDE = re.compile(
+    r"^(?P<indent>[ \t]*)\[`(?P<path>[^`]+)`\]\((?P<link>[^)\s]+)\) <!-- include -->$",
+    re.MULTILINE,
+)
+LANGUAGES = {".py": "python", ".toml": "toml"}
+
+
+def expand_includes(markdown: str, page: Path, root: Path) -> str:
+    """Each include line of `page` as a fenced block holding the file it links to."""
+
+    def fenced(match: re.Match[str]) -> str:
+        path, indent = match["path"], match["indent"]
+        if (page.parent / match["link"]).resolve() != (root / path).resolve():
+            raise ValueError(f"{page}: the include link {match['link']} is not {path}")
+        language = LANGUAGES.get(Path(path).suffix, "text")
+        return f'{indent}```{language}\n{indent}--8<-- "{path}"\n{indent}```'
+
+    return INCLUDE.sub(fenced, markdown)
 
 
 Table = dict[tuple[str, str], dict[str, float | None]]
@@ -122,11 +151,22 @@ def benchmark_summary(table: Table) -> str:
     return "\n".join(f"- {bullet}" for bullet in bullets) + "\n"
 
 
+EDIT_URI = "edit/main/docs/pages/"
+
+
+def on_config(config: Any) -> Any:
+    """With a repository URL (KAMAELIA_REPO_URL), pages get "edit this page" links."""
+    if config["repo_url"] and not config["edit_uri"]:
+        config["edit_uri"] = EDIT_URI
+    return config
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Put the recorded benchmark results, and their summary, where the page asks for them."""
+    """Expand the includes; put the benchmark results and their summary where asked for."""
+    root = Path(config["config_file_path"]).resolve().parent.parent
+    markdown = expand_includes(markdown, Path(page.file.abs_src_path), root)
     if MARKER not in markdown:
         return markdown
-    root = Path(config["config_file_path"]).resolve().parent.parent
     results = benchmark_results(root / "benchmarks" / "README.md")
     summary = benchmark_summary(results_table(results))
     return markdown.replace(MARKER, results).replace(SUMMARY_MARKER, summary)

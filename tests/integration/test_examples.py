@@ -215,7 +215,7 @@ def test_graph_file_example(name: str) -> None:
 
 
 _SHOWN = re.compile(
-    r'```(?:python|toml)\n--8<-- "examples/(?P<name>[^"]+)"\n```\n\s*```text\n(?P<output>.*?)```',
+    r"\[`examples/(?P<name>[^`]+)`\]\([^)]+\) <!-- include -->\n\s*```text\n(?P<output>.*?)```",
     re.DOTALL,
 )
 

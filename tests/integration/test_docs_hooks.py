@@ -1,10 +1,13 @@
-"""The Performance page's summary is computed from the results table it sits above."""
+"""docs/hooks.py: the Performance summary is computed from the results table it sits above,
+and pages include files with lines that are links on the repository host."""
 
 from __future__ import annotations
 
 import importlib.util
 import re
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("docs_hooks", ROOT / "docs" / "hooks.py")
@@ -67,3 +70,35 @@ def test_the_page_has_no_hand_written_summary():
     page = (ROOT / "docs" / "pages" / "performance.md").read_text(encoding="utf-8")
     assert hooks.SUMMARY_MARKER in page
     assert hooks.MARKER in page
+
+
+PAGES = ROOT / "docs" / "pages"
+
+
+def test_pages_hold_no_raw_snippet_markers():
+    """Read on the repository host, a page shows a link to the file, never a snippet marker."""
+    marked = [p.name for p in PAGES.rglob("*.md") if "--8<--" in p.read_text(encoding="utf-8")]
+    assert marked == []
+
+
+def test_every_include_links_to_the_file_it_names_and_expands_to_it():
+    """Each include line becomes a fenced snippet of the very file its link points at."""
+    count = 0
+    for page in PAGES.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        count += len(hooks.INCLUDE.findall(text))
+        expanded = hooks.expand_includes(text, page, ROOT)  # raises on a wrong link
+        assert "<!-- include -->" not in expanded
+    assert count >= 30
+
+
+def test_an_include_whose_link_points_elsewhere_fails(tmp_path):
+    """A link that does not lead to the named file (so it is broken on the host) stops the build."""
+    page = PAGES / "concepts" / "threads.md"
+    wrong = "[`examples/handle.py`](../examples/handle.py) <!-- include -->\n"
+    with pytest.raises(ValueError, match=r"is not examples/handle\.py"):
+        hooks.expand_includes(wrong, page, ROOT)
+    right = "    [`examples/handle.py`](../../../examples/handle.py) <!-- include -->\n"
+    assert hooks.expand_includes(right, page, ROOT) == (
+        '    ```python\n    --8<-- "examples/handle.py"\n    ```\n'
+    )
