@@ -114,3 +114,22 @@ def test_put_before_running_is_a_clear_error(arun):
 
     with pytest.raises(RuntimeError, match="async with AsyncHandle"):
         arun(main())
+
+
+def test_leaving_the_block_sends_the_component_shutdown(arun):
+    """Leaving ``async with`` while the component runs gives it shutdownMicroprocess first."""
+    seen = []
+
+    class Polite(component):
+        def main(self):
+            while not self.dataReady("control"):
+                self.pause()
+                yield 1
+            seen.append(type(self.recv("control")).__name__)
+
+    async def main():
+        async with aio.AsyncHandle(Polite()):
+            await asyncio.sleep(0)
+
+    arun(main())
+    assert seen == ["shutdownMicroprocess"]

@@ -236,3 +236,20 @@ def test_shutdown_message_is_delivered_to_each_system(arun):
 
     arun(main())
     assert [type(message) for message in seen] == [shutdownMicroprocess, shutdownMicroprocess]
+
+
+def test_a_failing_loop_callback_comes_out_of_the_await(arun):
+    """A timer callback that raises ends the run with its exception, even if all then finish."""
+
+    class SetsABadTimer(component):
+        def main(self):
+            self.scheduler.call_later(0, self.explode)
+            self.pause()
+            yield 1
+
+        def explode(self):
+            self.unpause()  # the component finishes next: the error must not be lost
+            raise OSError("timer went wrong")
+
+    with pytest.raises(OSError, match="timer went wrong"):
+        arun(aio.run(SetsABadTimer()))

@@ -24,7 +24,9 @@ class AsyncHandle(AdaptiveCommsComponent):
     component has finished and nothing is left.
     """
 
-    Inboxes: dict[str, str] = {}
+    Inboxes: dict[str, str] = {
+        "control": "passed on to the component's control (cancelling the run sends shutdownMicroprocess)"
+    }
     Outboxes: dict[str, str] = {}
 
     def __init__(self, someComponent: Any) -> None:
@@ -129,6 +131,10 @@ class AsyncHandle(AdaptiveCommsComponent):
         yield newComponent(child)
         try:
             while not child._isStopped():
+                while self.dataReady("control"):
+                    message = self.recv("control")
+                    if "control" in self._to_child:
+                        self.send(message, self._to_child["control"])
                 self._wake_waiters()  # a message arrived, or room in a full inbox
                 self.pause()
                 yield 1

@@ -114,10 +114,10 @@ class LoopWaker:
             self._run(calls.popleft())
 
     async def _turn(self) -> None:
-        """Give the loop a turn: wait for a wake-up if the scheduler asked to, else yield once."""
-        if self._error is not None:
-            error, self._error = self._error, None
-            raise error
+        """Give the loop a turn: wait for a wake-up if the scheduler asked to, else yield once.
+
+        Raises what a callback run by the loop meanwhile raised.
+        """
         if self._wants_wait and not self._calls:
             self._waiter = self._loop.create_future()
             try:
@@ -128,6 +128,9 @@ class LoopWaker:
             await asyncio.sleep(0)
         self._wants_wait = False
         self._turn_ends = time.monotonic() + TURN
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
 
 
 def loop_waker(mp: Any) -> LoopWaker:
