@@ -90,7 +90,9 @@ class AsyncHandle(AdaptiveCommsComponent):
             if self._next is None:
                 self._not_running()
             await self._change()
-        return inbox.take()
+        message = inbox.take()
+        self._kick()  # taking wakes the component if it waited for room: let it run
+        return message
 
     def __aiter__(self) -> AsyncIterator[Any]:
         return self._messages()
