@@ -79,6 +79,7 @@ EXPECTED: dict[str, list[str]] = {
         r"the application cancelled the heartbeat task",
     ],
     "file_copy.py": [r"10\tfirst line", r"11\tsecond line", r"10\tthird line"],
+    "unix_process.py": [r"apple", r"fig", r"pear", r"sort exited with status 0"],
     "echo_server.py": [
         r"echoed: hello",
         r"echoed: echo",
