@@ -140,3 +140,36 @@ def test_await_outside_asyncio_is_a_clear_error():
     with pytest.raises(YieldedValueError, match=r"needs the system to run inside asyncio"):
         standalone.runThreads()
     coro.close()
+
+
+def test_stopping_the_component_cancels_what_it_awaits(arun):
+    """component.stop() while it awaits cancels the awaited task and runs its finally blocks."""
+    events = []
+
+    async def long_job():
+        try:
+            await asyncio.sleep(10)
+        except asyncio.CancelledError:
+            events.append("job cancelled")
+            raise
+
+    class Waiter(component):
+        def main(self):
+            try:
+                yield aio.Await(long_job())
+            finally:
+                events.append("finally")
+
+    waiter = Waiter()
+
+    class Stopper(component):
+        def main(self):
+            yield aio.Await(asyncio.sleep(0.01))  # the job has started by then
+            waiter.stop()
+
+    async def main():
+        await aio.run(waiter, Stopper())
+        await asyncio.sleep(0)  # the job's cancellation is delivered on the next turn
+
+    arun(main())
+    assert sorted(events) == ["finally", "job cancelled"]

@@ -37,20 +37,11 @@ class AsyncHandle(AdaptiveCommsComponent):
         self._waiters: list[asyncio.Future[None]] = []  # puts and gets waiting for a change
         self._finished = False
         self._task: asyncio.Task[None] | None = None
-        self.addChildren(someComponent)
+        self.addChildren(someComponent)  # its close-down wakes this handle
         for name, outbox in self._to_child.items():
             self.link((self, outbox), (someComponent, name))
         for name, inbox in self._from_child.items():
             self.link((someComponent, name), (self, inbox))
-        # Nothing else tells a parent that its child finished (it may have sent
-        # nothing last): the scheduler calls stop() on every microprocess it retires.
-        child_stop = someComponent.stop
-
-        def stop_and_tell() -> None:
-            child_stop()
-            self.unpause()
-
-        someComponent.stop = stop_and_tell
 
     async def __aenter__(self) -> AsyncHandle:
         from .aio import run

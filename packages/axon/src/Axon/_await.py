@@ -37,22 +37,30 @@ class _Waiting:
 
     The scheduler calls ``__next__`` if the component is woken early (a
     message arrived): it goes back to sleep. When the task is done, ``resume``
-    hands its outcome to the generator. The scheduler's stop calls ``close``.
+    hands its outcome to the generator. ``close`` (called when the scheduler
+    stops everything, or when the component closes down after ``stop()``)
+    cancels the task.
     """
 
-    __slots__ = ("generator", "mp", "step", "task", "waker")
+    __slots__ = ("closedown", "generator", "mp", "step", "task", "waker")
 
     def __init__(
         self, mp: Any, step: Callable[[], Any], task: asyncio.Future[Any], waker: LoopWaker
     ):
         self.mp, self.step, self.task, self.waker = mp, step, task, waker
         self.generator = step.__self__  # type: ignore[attr-defined]
+        # A component runs these callbacks when it closes down (a microprocess has none).
+        self.closedown: list[Callable[[], object]] | None = getattr(mp, "_callOnCloseDown", None)
+        if self.closedown is not None:
+            self.closedown.append(self.close)
 
     def __next__(self) -> None:
         self.mp._pause_requested = True
 
     def done(self, task: asyncio.Future[Any]) -> None:
         mp = self.mp
+        if self.closedown is not None and self.close in self.closedown:
+            self.closedown.remove(self.close)
         if getattr(mp._next, "__self__", None) is not self:
             # The component was stopped while it waited: nothing will resume it.
             self.generator.close()
