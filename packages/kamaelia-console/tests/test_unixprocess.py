@@ -7,6 +7,7 @@ import sys
 
 import pytest
 from _systems import SlowSink, Wire
+from Axon.AxonExceptions import noSpaceInBox
 from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
 from Axon.testing import run_component, run_system
@@ -81,7 +82,7 @@ def test_large_data_both_ways_with_a_slow_consumer(tmp_path):
 
 def test_a_child_that_does_not_read_its_input_holds_the_producer_back():
     """The next inbox message is taken only once the child accepted the last: a full pipe waits."""
-    proc = UnixProcess([PY, "-c", "import time; time.sleep(0.3)"])
+    proc = UnixProcess(["sleep", "30"])  # never reads; ended by the shutdown below
     proc.inboxes["inbox"].setSize(2)
     sent = []
 
@@ -89,8 +90,6 @@ def test_a_child_that_does_not_read_its_input_holds_the_producer_back():
         """Sends 64 KiB blocks until the inbox is full, then stops the child."""
 
         def main(self):
-            from Axon.AxonExceptions import noSpaceInBox
-
             for _ in range(100):
                 try:
                     self.send(b"x" * 65536, "outbox")
