@@ -75,3 +75,31 @@ def test_a_size_limited_consumer_gets_everything_in_order(data_file):
     run_system(Wire(IntelligentFileReader(data_file, chunksize=64, maxqueue=5), sink))
     assert b"".join(sink.got) == data_file.read_bytes()
     assert sink.full_seen > 0
+
+
+def test_collecting_wakes_it_without_any_poke(data_file):
+    """With an unlimited inbox and nothing sent to its inbox, each collection lets it read on."""
+    reader = IntelligentFileReader(data_file, chunksize=100, maxqueue=2)
+    most_waiting = []
+
+    class Slow(component):
+        """Collects one chunk every third turn, noting how many were waiting."""
+
+        def main(self):
+            got = []
+            while not (reader._isStopped() and not self.dataReady("inbox")):
+                for _ in range(3):
+                    yield 1
+                most_waiting.append(len(self.inboxes["inbox"]))
+                if self.dataReady("inbox"):
+                    got.append(self.recv("inbox"))
+                else:
+                    self.pause()
+                    yield 1
+            self.got = got
+
+    slow = Slow()
+    slow.link((reader, "outbox"), (slow, "inbox"))
+    run_system(reader, slow)
+    assert b"".join(slow.got) == data_file.read_bytes()
+    assert max(most_waiting) <= 2

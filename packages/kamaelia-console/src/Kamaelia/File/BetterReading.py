@@ -6,9 +6,9 @@
 
 It reads ``chunksize`` bytes at a time and sends them out of ``outbox``, but
 stops reading while ``maxqueue`` or more of its chunks wait, uncollected, in
-the destination inbox. It then sleeps until something wakes it: any message
-sent to its ``inbox`` (the way 1.x documented), or the consumer collecting a
-message from a size-limited inbox (Axon wakes a paused producer then). Pipes, FIFOs and devices are
+the destination inbox. It then sleeps until the consumer collects one (Axon
+wakes a sleeping producer when its message is taken, as 1.x did) or, the way
+1.x documented, any message arrives on its ``inbox``. Pipes, FIFOs and devices are
 read without blocking the scheduler (on the scheduler's I/O watching, where
 1.x used kamaelia-net's Selector). At the end of the file it sends
 ``producerFinished`` on ``signal``.
