@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 
 import pytest
@@ -105,3 +106,14 @@ def test_bash_completes_commands_names_and_options():
     assert _complete("kamaelia show E") == ["Echo"]
     assert _complete("kamaelia run --c") == ["--check"]
     assert _complete("kamaelia completion ") == ["bash"]
+
+
+def test_show_lists_the_arguments_with_types_and_defaults(fakes, capsys):  # noqa: F811
+    """`kamaelia show` gives what building the component takes, in text and JSON."""
+    status, out, _ = run_cli(capsys, "show", "Echo")
+    assert status == 0
+    assert "\nArguments:\n  prefix: str = ''\n" in out
+    status, out, _ = run_cli(capsys, "show", "--json", "Echo")
+    assert json.loads(out)["arguments"] == [
+        {"name": "prefix", "type": "str", "required": False, "default": "''"}
+    ]

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from Axon.options import REQUIRED, options
+
 from Kamaelia.Chassis import _cli_run
 from Kamaelia.Chassis._cli_run import UserError
 from Kamaelia.Chassis._draw import DrawError, render, to_dot
@@ -160,6 +162,15 @@ def _component_json(entry: ComponentEntry, brief: bool = False) -> dict[str, Any
             inboxes=dict(entry.spec.inboxes or {}),
             outboxes=dict(entry.spec.outboxes or {}),
             doc=getattr(entry.spec, "doc", "") or inspect.getdoc(entry.spec.factory) or "",
+            arguments=[
+                {
+                    "name": option.name,
+                    "type": option.annotation,
+                    "required": option.default is REQUIRED,
+                    "default": None if option.default is REQUIRED else repr(option.default),
+                }
+                for option in options(entry.spec.factory)
+            ],
         )
     return data
 
@@ -189,6 +200,12 @@ def cmd_show(args: argparse.Namespace) -> int:
             _out(f"  {box:<{width}}  {description or ''}".rstrip())
         if not boxes:
             _out("  (none)")
+    _out()
+    _out("Arguments:")
+    for option in options(entry.spec.factory):
+        _out(f"  {option.describe()}")
+    if not data["arguments"]:
+        _out("  (none)")
     if data["doc"]:
         _out()
         _out(data["doc"])

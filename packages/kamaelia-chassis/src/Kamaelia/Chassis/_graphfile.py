@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from Axon.options import options
+
 from Kamaelia.Chassis._graphfile_source import SourceMap, syntax_error_position
 from Kamaelia.Chassis._registry import ComponentEntry, Registry, RegistryError
 
@@ -293,8 +295,9 @@ def build_components(graph: GraphFile) -> dict[str, Any]:
             raise GraphFileError(
                 graph.path,
                 decl.args_line or decl.line,
-                f"component {name!r} ({decl.type}): bad args: {exc}; "
-                f"it accepts {_signature(factory)}",
+                f"component {name!r} ({decl.type}): bad args: {exc}"
+                # A checked component's error already names what it takes.
+                + ("" if "it takes:" in str(exc) else f"; it accepts {_signature(factory)}"),
             ) from None
         except Exception as exc:  # a constructor rejecting a value is a file mistake too
             raise GraphFileError(
@@ -306,6 +309,8 @@ def build_components(graph: GraphFile) -> dict[str, Any]:
 
 
 def _signature(factory: Any) -> str:
+    if isinstance(factory, type):  # a component class: its parameters and class-attribute options
+        return "(" + ", ".join(option.describe() for option in options(factory)) + ")"
     try:
         signature = inspect.signature(factory)
     except (TypeError, ValueError):  # builtins and some C types have none

@@ -36,6 +36,7 @@ from typing import Any
 from Axon.AxonExceptions import noSpaceInBox
 from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
+from Axon.options import checked_keywords
 from Axon.ThreadedComponent import threadedcomponent
 
 from Kamaelia.Util._console_flow import ControlWatch, send_when_room
@@ -170,6 +171,7 @@ class ConsoleReader(threadedcomponent):
             self.pause()  # woken when the scheduler side takes an outgoing message
 
 
+@checked_keywords
 class ConsoleEchoer(component):
     """ConsoleEchoer(forwarder=False, use_repr=False, tag="") -> write each message to stdout.
 

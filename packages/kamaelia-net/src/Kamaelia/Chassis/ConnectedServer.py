@@ -35,6 +35,7 @@ from typing import Any
 from Axon.AdaptiveCommsComponent import AdaptiveCommsComponent
 from Axon.Component import component
 from Axon.Ipc import shutdownMicroprocess
+from Axon.options import checked_keywords
 
 from Kamaelia.Internet.TCPServer import TCPServer
 from Kamaelia.IPC import (
@@ -84,6 +85,7 @@ def _stopTree(comp: Any) -> None:
         comp.stop()
 
 
+@checked_keywords
 class ServerCore(AdaptiveCommsComponent):
     """A multi-connection TCP server that creates a protocol handler for every connection."""
 

@@ -34,6 +34,7 @@ from typing import Any
 
 from Axon.Component import component
 from Axon.Ipc import newComponent, producerFinished, shutdownMicroprocess
+from Axon.options import checked_keywords
 
 from Kamaelia.Internet._errors import ConnectError
 from Kamaelia.Internet.ConnectedSocketAdapter import ConnectedSocketAdapter
@@ -50,6 +51,7 @@ class _Aborted(Exception):
     """Control asked us to give up before the connection was made."""
 
 
+@checked_keywords
 class TCPClient(component):
     """A TCP (or TLS) connection to host:port: "inbox" is sent, "outbox" is received."""
 
