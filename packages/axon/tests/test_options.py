@@ -101,5 +101,5 @@ def test_a_subclass_with_its_own_init_passes_the_rest_on():
 
     made = Tagged(colour="blue", forwarder=True)
     assert (made.colour, made.forwarder) == ("blue", True)
-    with pytest.raises(TypeError, match="'forwardr'.*did you mean: forwarder"):
+    with pytest.raises(TypeError, match=r"'forwardr'.*did you mean: forwarder"):
         Tagged(forwardr=True)

@@ -55,7 +55,7 @@ def _parameters(factory: Callable[..., Any]) -> tuple[list[Option], bool]:
     function), and whether it takes ``**kwargs``."""
     is_class = isinstance(factory, type)
     try:
-        signature = inspect.signature(factory.__init__ if is_class else factory)  # type: ignore[misc]
+        signature = inspect.signature(factory.__init__ if is_class else factory)
     except (TypeError, ValueError):
         return [], True
     found, var_keyword = [], False
@@ -98,15 +98,20 @@ def options(factory: Callable[..., Any]) -> tuple[Option, ...]:
     return (*parameters, *(o for o in _class_attributes(factory) if o.name not in named))
 
 
-@functools.lru_cache(maxsize=None)
+_ACCEPTED: dict[tuple[type, type], frozenset[str]] = {}
+
+
 def _accepted(decorated: type, built: type) -> frozenset[str]:
     """What the decorated class's ``__init__`` takes, when building an instance of ``built``
     (a subclass's own class attributes count; its own ``__init__`` checks its own)."""
-    parameters, var_keyword = _parameters(decorated)
-    names = {option.name for option in parameters}
-    if var_keyword:
-        names |= {option.name for option in _class_attributes(built)}
-    return frozenset(names)
+    names = _ACCEPTED.get((decorated, built))
+    if names is None:
+        parameters, var_keyword = _parameters(decorated)
+        found = {option.name for option in parameters}
+        if var_keyword:
+            found |= {option.name for option in _class_attributes(built)}
+        names = _ACCEPTED[decorated, built] = frozenset(found)
+    return names
 
 
 def _unknown_keywords(built: type, unknown: list[str], accepted: frozenset[str]) -> TypeError:
