@@ -174,28 +174,8 @@ class HTTPProtocol(component):
                 self._send(http.respond(None, bad.status, *_errorParts(bad.status, str(bad))))
                 return False
             if request is not None:
-                handler = self._route(request)
-                if isinstance(handler, WebSocketEndpoint):
-                    refusal = handler.refusal(request)
-                    if refusal is None:
-                        data, trailing = http.switchProtocols(handler.acceptHeaders(request))
-                        self.send(data, "outbox")
-                        self.upgraded = (handler, request, trailing)
-                        return False
-                    reply = http.respond(request, refusal[0], *_errorParts(*refusal))
-                else:
-                    try:
-                        reply = self._answer(request, handler)
-                    except HTTPError as broken:  # e.g. a header value holding CR LF
-                        _log.error(
-                            "%s: the response to %s %s: %s",
-                            self.name,
-                            request.method,
-                            request.target[:200],
-                            broken,
-                        )
-                        return False  # nothing sendable: closing tells the client
-                if not self._send(reply):
+                reply = self._reply(request)
+                if reply is None or not self._send(reply):
                     return False
             elif self.dataReady("inbox"):
                 http.feed(self.recv("inbox"))
@@ -204,6 +184,31 @@ class HTTPProtocol(component):
             else:
                 return not http.peerClosed
         return True  # woken when the peer's adapter takes a reply
+
+    def _reply(self, request: Request) -> tuple[bytes, bool] | None:
+        """The reply's bytes and whether to keep the connection; None to end the HTTP part
+        (switched to WebSocket, or nothing sendable)."""
+        http = self.http
+        handler = self._route(request)
+        if isinstance(handler, WebSocketEndpoint):
+            refusal = handler.refusal(request)
+            if refusal is not None:
+                return http.respond(request, refusal[0], *_errorParts(*refusal))
+            data, trailing = http.switchProtocols(handler.acceptHeaders(request))
+            self.send(data, "outbox")
+            self.upgraded = (handler, request, trailing)
+            return None
+        try:
+            return self._answer(request, handler)
+        except HTTPError as broken:  # e.g. a header value holding CR LF
+            _log.error(
+                "%s: the response to %s %s: %s",
+                self.name,
+                request.method,
+                request.target[:200],
+                broken,
+            )
+            return None  # closing tells the client
 
     def _answer(self, request: Request, handler: Handler | None) -> tuple[bytes, bool]:
         response = self._call(handler, request)
