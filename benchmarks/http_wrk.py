@@ -105,6 +105,12 @@ def _wait_listening(port: int, timeout: float = 20.0) -> None:
     raise RuntimeError(f"no server on port {port} after {timeout} s")
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run_wrk(kind: str, case: str, root: Path, args: argparse.Namespace) -> dict[str, float]:
     port = _free_port()
     server = subprocess.Popen(
@@ -125,6 +131,7 @@ def run_wrk(kind: str, case: str, root: Path, args: argparse.Namespace) -> dict[
     )
     try:
         _wait_listening(port)
+        cpuBefore = _cpu_seconds(server.pid)
         path, extra = CASES[case]
         command = [
             "taskset",
@@ -139,14 +146,17 @@ def run_wrk(kind: str, case: str, root: Path, args: argparse.Namespace) -> dict[
         out = subprocess.run(
             [*command, f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, check=True
         ).stdout
+        cpu = _cpu_seconds(server.pid) - cpuBefore
     finally:
         server.terminate()
         server.wait(10)
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    total = float(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errors = re.search(r"Socket errors: (.*)", out)
     return {
         "rps": rate,
+        "cpu_us": cpu / total * 1e6,
         "non2xx": float(bad.group(1)) if bad else 0.0,
         "errors": errors.group(1) if errors else "",
     }  # type: ignore[dict-item]
@@ -198,6 +208,20 @@ def time_parsers(count: int = 20000) -> dict[str, float]:
     }
 
 
+def _table(data: dict[tuple[str, str], list[float]], servers: list[str], cases: list[str]) -> None:
+    """A markdown table of medians, with each Kamaelia server's ratio to aiohttp."""
+    ours = [kind for kind in servers if kind.startswith("kamaelia")]
+    ratios = " | ".join(f"{kind} / aiohttp" for kind in ours)
+    print(f"| case | {' | '.join(servers)} | {ratios} |")
+    print(f"|---|{'---|' * (len(servers) + len(ours))}")
+    for case in cases:
+        medians = {kind: statistics.median(data[kind, case]) for kind in servers}
+        cells = " | ".join(f"{medians[kind]:,.0f}" for kind in servers)
+        base = medians.get("aiohttp", float("nan"))
+        shares = " | ".join(f"{medians[kind] / base:.2f}x" for kind in ours)
+        print(f"| {case} | {cells} | {shares} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--serve", choices=SERVERS)
@@ -217,6 +241,7 @@ def main() -> None:
         sys.exit("needs wrk and taskset on PATH (Debian: apt-get install wrk)")
     servers, cases = args.servers.split(","), args.cases.split(",")
     results: dict[tuple[str, str], list[float]] = {}
+    cpu: dict[tuple[str, str], list[float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         (root / "file64k.bin").write_bytes(os.urandom(65536))
@@ -227,20 +252,16 @@ def main() -> None:
                     if outcome["non2xx"] or outcome["errors"]:
                         print(f"warning: {kind} {case}: {outcome}", file=sys.stderr)
                     results.setdefault((kind, case), []).append(outcome["rps"])
+                    cpu.setdefault((kind, case), []).append(outcome["cpu_us"])
                     print(
-                        f"run {run + 1}/{args.runs} {case:<11} {kind:<10} {outcome['rps']:>10,.0f} req/s",
+                        f"run {run + 1}/{args.runs} {case:<11} {kind:<18} {outcome['rps']:>8,.0f} req/s"
+                        f" {outcome['cpu_us']:>6,.0f} µs server CPU per request",
                         file=sys.stderr,
                     )
-    ours = [kind for kind in servers if kind.startswith("kamaelia")]
-    ratios = " | ".join(f"{kind} / aiohttp" for kind in ours)
-    print(f"| case | {' | '.join(servers)} | {ratios} |")
-    print(f"|---|{'---|' * (len(servers) + len(ours))}")
-    for case in cases:
-        medians = {kind: statistics.median(results[kind, case]) for kind in servers}
-        cells = " | ".join(f"{medians[kind]:,.0f}" for kind in servers)
-        base = medians.get("aiohttp", float("nan"))
-        shares = " | ".join(f"{medians[kind] / base:.2f}x" for kind in ours)
-        print(f"| {case} | {cells} | {shares} |")
+    print("requests per second (medians)\n")
+    _table(results, servers, cases)
+    print("\nserver CPU µs per request (medians)\n")
+    _table(cpu, servers, cases)
     if args.parsers:
         print(json.dumps(time_parsers()))
 
