@@ -12,6 +12,7 @@ and values may not hold CR, LF or NUL (HTTPError 500 otherwise).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import deque
 
@@ -26,6 +27,12 @@ _BAD_VALUE = re.compile(rb"[\r\n\x00]")
 _NO_BODY = {204, 304}
 
 
+@functools.lru_cache(maxsize=256)
+def _statusLine(status: int) -> bytes:
+    return b"HTTP/1.1 %d %s\r\n" % (status, status_line_phrase(status).encode("latin-1"))
+
+
+@functools.lru_cache(maxsize=1024)  # most headers repeat from response to response
 def _header(name: str, value: str) -> bytes:
     rawName, rawValue = name.encode("latin-1"), str(value).encode("latin-1")
     if not _TOKEN.match(rawName) or _BAD_VALUE.search(rawValue):
@@ -152,34 +159,46 @@ class FastServerConnection:
     # -- responses out ---------------------------------------------------------------
 
     def responseHead(
-        self, status: int, headers: list[tuple[str, str]], close: bool = False
+        self,
+        status: int,
+        headers: list[tuple[str, str]],
+        close: bool = False,
+        length: int | None = None,
     ) -> bytes:
-        """Serialise the status line and headers; ``close`` ends the connection after the body."""
+        """Serialise the status line and headers; ``close`` ends the connection after the body.
+
+        ``length`` is the body's length (else a Content-Length among ``headers``, else the
+        body is chunked, or ends with the connection for HTTP/1.0).
+        """
         request, keep = self._current or (None, False)
-        names = {name.lower() for name, _ in headers}
         # After an upgrade request the parser stops: the connection ends with this response.
         keep = keep and not close and request is not None and not self._upgraded
-        if any(name == "connection" and "close" in value.lower() for name, value in headers):
-            keep = False
+        for name, value in headers:
+            folded = name.lower()
+            if folded == "content-length" and length is None:
+                length = int(value)
+            elif folded == "connection" and "close" in value.lower():
+                keep = False
         headOnly = (request is not None and request.method == "HEAD") or status in _NO_BODY
-        self._left = None
+        lines = [_statusLine(status), *(_header(name, value) for name, value in headers)]
         self._chunked = False
-        if "content-length" in names:
-            length = next(v for n, v in headers if n.lower() == "content-length")
-            self._left = 0 if headOnly else int(length)
+        if length is not None:
+            self._left = 0 if headOnly else length
+            if not any(name.lower() == "content-length" for name, _ in headers):
+                lines.append(b"Content-Length: %d\r\n" % length)
         elif headOnly:
             self._left = 0
         elif request is not None and request.version != "HTTP/1.0" and keep:
+            self._left = None
             self._chunked = True
-            headers = [*headers, ("Transfer-Encoding", "chunked")]
+            lines.append(b"Transfer-Encoding: chunked\r\n")
         else:
+            self._left = None
             keep = False  # the body ends when the connection does
         if not keep:
             self._mustClose = True
-            headers = [*headers, ("Connection", "close")]
+            lines.append(b"Connection: close\r\n")
         self._keep = keep
-        lines = [b"HTTP/1.1 %d %s\r\n" % (status, status_line_phrase(status).encode("latin-1"))]
-        lines += [_header(name, value) for name, value in headers]
         lines.append(b"\r\n")
         return b"".join(lines)
 
@@ -217,9 +236,7 @@ class FastServerConnection:
         self, request: Request | None, status: int, headers: list[tuple[str, str]], body: bytes
     ) -> tuple[bytes, bool]:
         """A whole response (``request`` None: an error, then close; HEAD: no body)."""
-        head = self.responseHead(
-            status, [("Content-Length", str(len(body))), *headers], close=request is None
-        )
+        head = self.responseHead(status, headers, close=request is None, length=len(body))
         data = self.responseBody(body) if self._left else b""
         last, keep = self.responseEnd()
         return head + data + last, keep
