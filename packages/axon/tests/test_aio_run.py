@@ -253,3 +253,33 @@ def test_a_failing_loop_callback_comes_out_of_the_await(arun):
 
     with pytest.raises(OSError, match="timer went wrong"):
         arun(aio.run(SetsABadTimer()))
+
+
+@pytest.mark.timeout(5)
+def test_loop_waker_made_in_another_thread_still_wakes_the_loop():
+    """A LoopWaker built outside the loop's thread treats that thread as foreign: its calls wake the loop."""
+    loop = asyncio.new_event_loop()
+    made, built, go = [], threading.Event(), threading.Event()
+
+    def helper():
+        made.append(scheduler(waker=aio.LoopWaker(loop)))
+        built.set()
+        go.wait(5)
+        made[0].call_soon_threadsafe(sleeper.unpause)
+
+    class Sleeper(component):
+        def main(self):
+            go.set()
+            self.pause()
+            yield 1
+
+    sleeper = Sleeper()
+    thread = threading.Thread(target=helper)
+    thread.start()
+    built.wait(5)
+    sleeper.activate(Scheduler=made[0])
+    try:
+        loop.run_until_complete(aio.run(scheduler=made[0]))  # hangs if the call cannot wake it
+    finally:
+        thread.join()
+        loop.close()

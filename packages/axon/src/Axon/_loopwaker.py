@@ -37,7 +37,7 @@ class LoopWaker:
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
-        self._thread = threading.get_ident()
+        self._thread: int | None = None  # the loop's thread, known once a run starts in it
         self._calls: deque[Callable[[], object]] = deque()
         self._watched: dict[Any, int] = {}
         self._waiter: asyncio.Future[None] | None = None
@@ -159,6 +159,7 @@ def _cycle(cycles: Generator[int, None, None]) -> bool:
 
 async def drive(sched: scheduler, waker: LoopWaker, systems: tuple[Any, ...]) -> None:
     """Run ``sched`` on the current loop until it has nothing left; cancelling stops it."""
+    waker._thread = threading.get_ident()
     cycles = sched.main(canblock=True)
     try:
         waker._turn_ends = time.monotonic() + TURN
