@@ -52,5 +52,5 @@ def test_clock_sleeps_between_ticks():
 
 def test_interval_must_be_positive():
     """A zero or negative interval is rejected."""
-    with pytest.raises(ValueError, match="interval must be > 0"):
+    with pytest.raises(ValueError, match="interval must be a finite number of seconds > 0"):
         CheapAndCheerfulClock(0)

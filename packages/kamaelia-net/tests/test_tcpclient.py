@@ -148,3 +148,76 @@ def test_wait_for_serverclose_half_closes_and_reads_the_reply() -> None:
         assert len(probe.controls) == 1
     finally:
         system.close()
+
+
+def test_send_queue_is_bounded_by_default() -> None:
+    """A producer feeding a server that never reads meets noSpaceInBox instead of growing memory."""
+    from Axon.AxonExceptions import noSpaceInBox
+    from Axon.Component import component
+
+    chunk = b"x" * 65536
+
+    class Flood(component):
+        def __init__(self) -> None:
+            super().__init__()
+            self.sent = 0
+            self.full = False
+
+        def main(self):  # type: ignore[no-untyped-def]
+            while self.sent < 20000 and not self.full:
+                try:
+                    self.send(chunk, "outbox")
+                    self.sent += 1
+                except noSpaceInBox:
+                    self.full = True
+                yield 1
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)  # the connection completes in the kernel; nobody ever reads it
+        client = TCPClient("127.0.0.1", listener.getsockname()[1])
+        flood = Flood()
+        flood.link((flood, "outbox"), (client, "inbox"))
+        system = Running(client, flood)
+        try:
+            system.wait_for(flood._isStopped, "the flood to stop")
+            assert flood.full
+            # 1,024 queued messages plus what the kernel's socket buffers took.
+            assert flood.sent < 1024 + (64 << 20) // len(chunk)
+        finally:
+            system.deliver(client, "control", shutdownMicroprocess())
+            system.close()
+
+
+def test_impossible_ports_and_addresses_are_refused_at_construction() -> None:
+    """Port 99999 or host 256.1.1.1 can never connect: TCPClient says so when it is built."""
+    import pytest
+
+    with pytest.raises(ValueError, match=r"TCPClient: port must be 1-65535, got 99999"):
+        TCPClient("127.0.0.1", 99999)
+    with pytest.raises(ValueError, match=r"TCPClient: host '256.1.1.1' is not a valid IP"):
+        TCPClient("256.1.1.1", 80)
+
+
+def test_kamaelia_run_of_a_client_that_cannot_connect_fails_in_one_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A graph whose TCPClient is refused exits non-zero with one line naming host and port."""
+    import subprocess
+    import sys
+
+    port = _free_port()
+    graph = tmp_path / "client.toml"
+    graph.write_text(
+        f'[components.c]\ntype = "TCPClient"\nargs = {{ host = "127.0.0.1", port = {port} }}\n'
+    )
+    cli = "from Kamaelia.Chassis._cli import main; raise SystemExit(main())"
+    done = subprocess.run(
+        [sys.executable, "-c", cli, "run", str(graph)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1
+    assert f"127.0.0.1:{port}" in done.stderr
+    assert "refused" in done.stderr

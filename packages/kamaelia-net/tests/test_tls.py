@@ -142,3 +142,28 @@ def test_silent_tls_peer_is_dropped_after_the_handshake_timeout(tls_contexts: tu
         system.wait_for(lambda: not server.connectedSockets, "the server to forget the peer")
     finally:
         system.close()
+
+
+def test_tls_server_ends_with_close_notify(tls_contexts: tuple) -> None:
+    """When the server closes a TLS connection, the client sees a clean TLS end, not a bare EOF."""
+    from Axon.Component import component
+
+    class Goodbye(component):
+        def main(self):  # type: ignore[no-untyped-def]
+            self.send(b"bye", "outbox")
+            yield 1
+            self.send(producerFinished(self), "signal")
+
+    server_ctx, client_ctx = tls_contexts
+    server = SimpleServer(protocol=Goodbye, port=0, sslContext=server_ctx)
+    system = Running(server)
+    try:
+        strict = client_ctx.wrap_socket(
+            connect(server.port), server_hostname="localhost", suppress_ragged_eofs=False
+        )
+        with strict as sock:
+            assert recv_exactly(sock, 3) == b"bye"
+            # Without close_notify this raises SSLEOFError (UNEXPECTED_EOF_WHILE_READING).
+            assert sock.recv(10) == b""
+    finally:
+        system.close()

@@ -140,7 +140,26 @@ def run_system(system: Any, labels: dict[Any, str] | None = None) -> int:
     from Axon.Scheduler import scheduler
 
     system.activate()
-    return _guarded("the system", scheduler.run.runThreads, labels)
+    errors = _ErrorCounter()
+    logging.getLogger().addHandler(errors)
+    try:
+        status = _guarded("the system", scheduler.run.runThreads, labels)
+    finally:
+        logging.getLogger().removeHandler(errors)
+    # A failure a component only logged (a client that could not connect, a
+    # handler that crashed) still makes the run unsuccessful.
+    return 1 if status == 0 and errors.count else status
+
+
+class _ErrorCounter(logging.Handler):
+    """Counts the errors logged while a system runs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
 
 
 def run_example(run: Callable[[list[str]], int | None], argv: list[str]) -> int:

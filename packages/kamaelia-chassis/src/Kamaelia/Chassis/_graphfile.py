@@ -127,6 +127,11 @@ def parse_graph_text(text: str, path: str, registry: Registry) -> GraphFile:
     except tomllib.TOMLDecodeError as exc:
         what, line, column = syntax_error_position(str(exc), text)
         raise GraphFileError(path, line, f"TOML syntax error: {what}", column) from None
+    except RecursionError:
+        # tomllib parses nested arrays and tables recursively.
+        raise GraphFileError(
+            path, None, "arrays or tables nested too deeply to read (a hostile file?)"
+        ) from None
     return _Validator(path, SourceMap(text), registry).graph(data)
 
 

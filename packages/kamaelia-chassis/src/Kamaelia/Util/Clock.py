@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from Axon.Component import component
 
 from Kamaelia.Util._control import is_shutdown
@@ -24,9 +26,10 @@ class CheapAndCheerfulClock(component):
 
     def __init__(self, interval: float) -> None:
         super().__init__()
-        if not interval > 0:
+        if not (interval > 0 and math.isfinite(interval)):
             raise ValueError(
-                f"CheapAndCheerfulClock: interval must be > 0 seconds, got {interval!r}"
+                "CheapAndCheerfulClock: interval must be a finite number of seconds > 0, "
+                f"got {interval!r}"
             )
         self.interval = interval
 

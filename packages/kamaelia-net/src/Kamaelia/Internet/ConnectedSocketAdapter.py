@@ -453,6 +453,11 @@ class ConnectedSocketAdapter(component):
             sched.unwatch_io(self._sock)
         self._mask = 0
         sock = self._sock
+        if isinstance(sock, ssl.SSLSocket) and not isinstance(self.howDied, BaseException):
+            # Tell a TLS peer this is a deliberate end (close_notify), not a truncation.
+            # Non-blocking: the alert is written at once; the peer's reply is not awaited.
+            with contextlib.suppress(OSError, ValueError):
+                sock.unwrap()
         with contextlib.suppress(OSError):
             sock.close()
         self.send(socketShutdown(self, [sock, self.howDied]), "CreatorFeedback")

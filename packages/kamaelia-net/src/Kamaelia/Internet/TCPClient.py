@@ -16,14 +16,18 @@ waits for the server to close), shutdownMicroprocess closes at once.
 
 Differences from 1.x: no busy-waiting (``delay`` and ``connect_timeout`` use
 scheduler timers, names are resolved in a helper thread), producerFinished is
-sent once (1.x sent up to three), errors are reported, and ``sslContext``
-connects with TLS (``serverHostname`` defaults to ``host``).
+sent once (1.x sent up to three), errors are reported, ``sslContext``
+connects with TLS (``serverHostname`` defaults to ``host``), and the send
+queue is bounded (``maxSendQueue``, default 1,024 messages; ``None``: 1.x's
+unbounded queue): a producer meets ``noSpaceInBox`` and waits, as in the
+back-pressure guide, instead of filling memory when the server reads slowly.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import ipaddress
 import logging
 import os
 import selectors
@@ -45,6 +49,17 @@ __all__ = ["TCPClient"]
 _log = logging.getLogger("Kamaelia.Internet.TCPClient")
 
 _IN_PROGRESS = (errno.EINPROGRESS, errno.EWOULDBLOCK, errno.EAGAIN, errno.EALREADY)
+
+
+def _checkAddress(who: str, host: str, port: Any) -> None:
+    """Refuse at once what can never connect: a port out of range, a malformed IP address."""
+    if not isinstance(port, int) or isinstance(port, bool) or not 0 < port <= 65535:
+        raise ValueError(f"{who}: port must be 1-65535, got {port!r}")
+    if isinstance(host, str) and host and all(c.isdigit() or c == "." for c in host):
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            raise ValueError(f"{who}: host {host!r} is not a valid IP address") from None
 
 
 class _Aborted(Exception):
@@ -79,9 +94,12 @@ class TCPClient(component):
         *,
         sslContext: ssl.SSLContext | None = None,
         serverHostname: str | None = None,
-        maxSendQueue: int | None = None,
+        maxSendQueue: int | None = 1024,
     ) -> None:
         super().__init__()
+        _checkAddress(type(self).__name__, host, port)
+        # Bounded from the start: what is sent before the connection is up waits here.
+        self.inboxes["inbox"].setSize(maxSendQueue)
         self.host = host
         self.port = port
         self.delay = delay
@@ -230,7 +248,8 @@ class TCPClient(component):
                 self._closeSock()
                 failure = ConnectError(type(self).__name__, self.host, self.port, error)
                 self.howDied = failure
-                _log.info("%s: %s", self.name, failure)
+                # Logged as an error too: a failure nobody linked "signal" for must not vanish.
+                _log.error("%s: %s", self.name, failure)
                 self.send(connectionFailed(self, failure), "signal")
                 return
         except _Aborted:
@@ -254,7 +273,8 @@ class TCPClient(component):
             serverHostname=self.serverHostname,
             closeOnPeerClose=True,
             waitForPeerClose=self.wait_for_serverclose,
-            # 1.x's send side was unbounded; a bound makes senders see noSpaceInBox.
+            # 1.x's send side was unbounded; a bound makes senders see noSpaceInBox
+            # (and wait) instead of filling memory when the server reads slowly.
             maxSendQueue=self.maxSendQueue,
         )
         self.addChildren(csa)
