@@ -283,3 +283,36 @@ def test_loop_waker_made_in_another_thread_still_wakes_the_loop():
     finally:
         thread.join()
         loop.close()
+
+
+def test_a_crash_while_shutting_down_is_logged_and_the_rest_still_stop(arun, caplog):
+    """A component failing on the cancel's shutdownMicroprocess is logged; the others still stop."""
+    events = []
+
+    class BadLoser(component):
+        def main(self):
+            while not self.dataReady("control"):
+                self.pause()
+                yield 1
+            raise RuntimeError("cannot shut down")
+
+    class Bystander(component):
+        def main(self):
+            try:
+                while True:
+                    self.pause()
+                    yield 1
+            finally:
+                events.append("bystander stopped")
+
+    async def main():
+        task = asyncio.ensure_future(aio.run(BadLoser(), Bystander()))
+        await asyncio.sleep(0.01)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    arun(main())
+    assert events == ["bystander stopped"]
+    assert "a component failed while shutting down" in caplog.text
+    assert "cannot shut down" in caplog.text

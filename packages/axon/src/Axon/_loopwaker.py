@@ -178,18 +178,23 @@ async def drive(sched: scheduler, waker: LoopWaker, systems: tuple[Any, ...]) ->
 def _shut_down(
     sched: scheduler, cycles: Generator[int, None, None], systems: tuple[Any, ...]
 ) -> None:
-    """Send the systems shutdownMicroprocess, let them act on it briefly, then stop the rest."""
-    if sched._thread_ident is not None:  # the cycles can still run
-        for system in systems:
-            if "control" in getattr(system, "inboxes", ()):
-                system.deliver(shutdownMicroprocess(), "control")
-        try:
+    """Send the systems shutdownMicroprocess, let them act on it briefly, then stop the rest.
+
+    The error that ended the run is on its way out: one raised here is logged, not lost.
+    """
+    try:
+        if sched._thread_ident is not None:  # the cycles can still run
+            for system in systems:
+                if "control" in getattr(system, "inboxes", ()):
+                    system.deliver(shutdownMicroprocess(), "control")
             for _ in range(GRACE_CYCLES):
                 if not sched._runqueue or not _cycle(cycles):
                     break
-        except Exception:
-            log.exception("a component failed while shutting down")
-    sched.stop()
-    with contextlib.suppress(Exception):
+    except Exception:
+        log.exception("a component failed while shutting down")
+    sched.stop()  # at the next cycle, or at once if the cycles have ended
+    try:
         for _ in cycles:
             pass
+    except Exception:
+        log.exception("a component failed while being stopped")
