@@ -316,3 +316,33 @@ def test_a_crash_while_shutting_down_is_logged_and_the_rest_still_stop(arun, cap
     assert events == ["bystander stopped"]
     assert "a component failed while shutting down" in caplog.text
     assert "cannot shut down" in caplog.text
+
+
+def test_an_idle_system_waits_once_instead_of_polling(arun):
+    """With every component paused, the scheduler asks to wait once and is not run again until woken."""
+    waits = []
+
+    class CountingWaker(aio.LoopWaker):
+        def run_due(self, block):
+            waits.append(block)
+            super().run_due(block)
+
+    class Idle(component):
+        def main(self):
+            while not self.dataReady("control"):
+                self.pause()
+                yield 1
+
+    async def main():
+        sched = scheduler(waker=CountingWaker(asyncio.get_running_loop()))
+        idle = Idle()
+        idle.activate(Scheduler=sched)
+        task = asyncio.ensure_future(aio.run(scheduler=sched))
+        for _ in range(100):  # many loop iterations, and a little time, pass meanwhile
+            await asyncio.sleep(0)
+        await asyncio.sleep(0.02)
+        assert waits == [True]
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+
+    arun(main())
