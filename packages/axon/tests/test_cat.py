@@ -40,11 +40,18 @@ def test_register_and_retrieve_service(cat):
     assert "echo" in cat.servicesRegistered()
 
 
-def test_duplicate_service_raises(cat):
-    """Registering a name twice raises ServiceAlreadyExists."""
-    cat.registerService("svc", component(), "inbox")
-    with pytest.raises(ServiceAlreadyExists, match="svc"):
+def test_duplicate_service_raises_naming_it_and_the_registered_ones(cat):
+    """Registering a name twice raises ServiceAlreadyExists naming it, its holder and all services."""
+    first = component()
+    cat.registerService("svc", first, "inbox")
+    cat.registerService("other", component(), "inbox")
+    with pytest.raises(ServiceAlreadyExists) as info:
         cat.registerService("svc", component(), "inbox")
+    assert info.value.args == ("svc",)
+    assert str(info.value) == (
+        f"service 'svc' is registered already, to inbox 'inbox' of {first.name}; "
+        "registered services: other, svc"
+    )
 
 
 def test_service_on_non_component_raises_bad_component(cat):
@@ -56,14 +63,24 @@ def test_service_on_non_component_raises_bad_component(cat):
 def test_service_on_missing_inbox_raises_bad_inbox(cat):
     """A service on an inbox the component lacks raises BadInbox."""
     c = component()
+    cat.registerService("svc0", c, "inbox")
     with pytest.raises(BadInbox) as info:
         cat.registerService("svc", c, "missing")
     assert info.value.args == (c, "missing")
+    assert str(info.value) == (
+        f"service 'svc': {c.name} has no inbox 'missing'; its inboxes are: control, inbox "
+        "(registered services: svc0)"
+    )
 
 
-def test_retrieve_unknown_service_is_a_plain_key_error(cat):
-    """retrieveService of an unknown name raises KeyError (callers create services lazily)."""
-    with pytest.raises(KeyError):
+def test_retrieve_unknown_service_is_a_key_error_listing_the_services(cat):
+    """retrieveService of an unknown name raises a KeyError (callers create services lazily)
+    that names it and lists the registered services."""
+    with pytest.raises(KeyError) as info:
+        cat.retrieveService("nobody")
+    assert str(info.value) == "no service 'nobody'; registered services: none"
+    cat.registerService("selector", component(), "inbox")
+    with pytest.raises(KeyError, match=r"no service 'nobody'; registered services: selector$"):
         cat.retrieveService("nobody")
 
 

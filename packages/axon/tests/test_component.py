@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import warnings
+
 import pytest
 from Axon.AxonExceptions import AlreadyActivated, UnknownBox
 from Axon.Component import component
@@ -252,3 +255,21 @@ def test_deliver_wakes_a_sleeping_component_and_checks_the_box(axon_scheduler):
         waiter.deliver("second", "control")
     with pytest.raises(UnknownBox, match="has no inbox 'nope'; its inboxes are: control, inbox"):
         waiter.deliver("x", "nope")
+
+
+def test_async_def_main_is_refused_and_its_coroutine_closed(axon_scheduler):
+    """An 'async def main' is rejected at activate(): generators, not coroutines; no RuntimeWarning."""
+
+    class Eager(component):
+        async def main(self):
+            return None
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "coroutine ... was never awaited" would fail here
+        with pytest.raises(
+            TypeError,
+            match=r"Eager\.main\(\) is an 'async def' coroutine function: "
+            r"Axon runs generators, not coroutines",
+        ):
+            Eager().activate()
+        gc.collect()

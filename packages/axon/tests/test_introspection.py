@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from Axon.Component import component
-from Axon.introspection import snapshot
+from Axon.introspection import Instrument, snapshot
 from Axon.Introspector import Introspector
 from Axon.Ipc import shutdownMicroprocess
+from Axon.Scheduler import scheduler
 from Axon.testing import StepScheduler, run_system
 
 
@@ -121,3 +122,22 @@ def test_snapshot_tells_children_and_where_each_component_waits():
     assert by_id[parent.id].waiting_at.endswith("in wait_here")
     assert "test_introspection.py:" in by_id[parent.id].waiting_at
     assert by_id[child_id].waiting_at.endswith("in main")
+
+
+def test_an_instrument_subclass_defines_only_the_hooks_it_needs():
+    """Subclassing Instrument gives no-op hooks for the ones left out; the scheduler calls the rest."""
+    ended: list = []
+
+    class Ends(Instrument):
+        def finished(self, mp, error):
+            ended.append(mp)
+
+    sched = scheduler()
+    quick = component()
+    assert Ends().stepped(quick, 1) is None
+    sched.add_instrument(Ends())
+    quick.activate(Scheduler=sched)
+    sched.runThreads()
+    assert ended == [quick]
+    run_system(component())  # another scheduler: this instrument hears nothing of it
+    assert ended == [quick]

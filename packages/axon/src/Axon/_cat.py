@@ -19,9 +19,14 @@ from ._errors import (
     MultipleServiceDeletion,
     NamespaceClash,
     ServiceAlreadyExists,
+    UnknownService,
 )
 
 __all__ = ["coordinatingassistanttracker"]
+
+
+def _name(thecomponent: Any) -> str:
+    return str(getattr(thecomponent, "name", thecomponent))
 
 
 class coordinatingassistanttracker:
@@ -60,11 +65,23 @@ class coordinatingassistanttracker:
         boxes = getattr(thecomponent, "inboxes", None)
         if boxes is None:
             raise BadComponent(thecomponent)
-        if inbox not in boxes:
-            raise BadInbox(thecomponent, inbox)
         with self._lock:
+            if inbox not in boxes:
+                bad = BadInbox(thecomponent, inbox)
+                bad.message = (
+                    f"service {service!r}: {_name(thecomponent)} has no inbox {inbox!r}; "
+                    f"its inboxes are: {', '.join(sorted(boxes))} "
+                    f"(registered services: {self._registered()})"
+                )
+                raise bad
             if service in self._servicesRegistered:
-                raise ServiceAlreadyExists(service)
+                holder, held = self._servicesRegistered[service]
+                clash = ServiceAlreadyExists(service)
+                clash.message = (
+                    f"service {service!r} is registered already, to inbox {held!r} of "
+                    f"{_name(holder)}; registered services: {self._registered()}"
+                )
+                raise clash
             self._servicesRegistered[service] = (thecomponent, inbox)
 
     def deRegisterService(self, service: str) -> None:
@@ -74,7 +91,13 @@ class coordinatingassistanttracker:
 
     def retrieveService(self, name: str) -> tuple[Any, str]:
         """The (component, inbox) of service ``name``; KeyError when there is none."""
-        return self._servicesRegistered[name]
+        try:
+            return self._servicesRegistered[name]
+        except KeyError:
+            raise UnknownService(name, self._registered()) from None
+
+    def _registered(self) -> str:
+        return ", ".join(sorted(self._servicesRegistered)) or "none"
 
     def servicesRegistered(self) -> list[str]:
         return list(self._servicesRegistered)

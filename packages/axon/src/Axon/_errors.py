@@ -23,6 +23,7 @@ __all__ = [
     "NamespaceClash",
     "ServiceAlreadyExists",
     "UnknownBox",
+    "UnknownService",
     "YieldedValueError",
     "invalidComponentInterface",
     "noSpaceInBox",
@@ -112,6 +113,14 @@ class UnknownBox(AxonException, KeyError):
         self.message = (
             f"{describe_component(component)} has no {kind} {box!r}; its {kind}es are: {names}"
         )
+
+
+class UnknownService(AxonException, KeyError):
+    """No service of that name is registered (also a KeyError, as 1.x raised)."""
+
+    def __init__(self, service: str, registered: str) -> None:
+        super().__init__(service)
+        self.message = f"no service {service!r}; registered services: {registered}"
 
 
 class AlreadyActivated(AxonException):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Coroutine, Generator, Iterator
 from typing import Any, ClassVar
 
 from ._errors import AlreadyActivated
@@ -122,6 +122,14 @@ class microprocess:
         if self._next is not None:
             raise AlreadyActivated(f"{self.name} (id {self.id}) is already activated and running")
         body = self._thread if self._thread is not None else getattr(self, mainmethod)()
+        if isinstance(body, Coroutine):
+            body.close()  # never started: closing it spares the "never awaited" warning
+            raise TypeError(
+                f"{type(self).__name__}.{mainmethod}() is an 'async def' coroutine function: "
+                "Axon runs generators, not coroutines. Write main() as a generator "
+                "('yield 1' ends a timeslice); to wait for a coroutine inside it, "
+                "'result = yield Axon.aio.Await(coroutine)'"
+            )
         if not hasattr(body, "__next__"):
             raise TypeError(
                 f"{type(self).__name__}.{mainmethod}() returned {body!r}, not a generator: "

@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 
 from . import _microprocess
 from ._errors import YieldedValueError, describe_component
+from ._instrument import Instrument
 from ._ipc import WaitComplete, newComponent, reactivate, shutdownMicroprocess
 from ._microprocess import _nullscheduler, microprocess
 from ._waker import Cancellable, SelectorWaker, Waker
@@ -134,7 +135,7 @@ class scheduler(microprocess):
         self._waker: Waker = waker if waker is not None else SelectorWaker()
         self._thread_ident: int | None = None
         self._stop_requested = False
-        self._instruments: list[Any] = []
+        self._instruments: list[Instrument] = []
         self._crashes: list[tuple[Any, Exception]] = []  # raised at the end of the round
         self._requests: deque[tuple[Any, bool]] = deque()  # wakes from outside the loop
 
@@ -257,11 +258,11 @@ class scheduler(microprocess):
         """Stop watching ``fileobj`` (no error if it was not watched)."""
         self._waker.unwatch_io(fileobj)
 
-    def add_instrument(self, instrument: Any) -> None:
+    def add_instrument(self, instrument: Instrument) -> None:
         """Call ``instrument``'s hooks (see ``Axon.introspection.Instrument``) as microprocesses run."""
         self._instruments.append(instrument)
 
-    def remove_instrument(self, instrument: Any) -> None:
+    def remove_instrument(self, instrument: Instrument) -> None:
         self._instruments.remove(instrument)
 
     # -- the loop ----------------------------------------------------------

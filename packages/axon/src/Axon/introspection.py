@@ -5,16 +5,18 @@ them), their boxes with queue lengths, and the links between boxes. It is
 built only when asked for, so it costs nothing otherwise. ``to_dot()``
 draws it for Graphviz.
 
-An *instrument* is any object with some of the methods of ``Instrument``;
-``scheduler.add_instrument(obj)`` makes the scheduler call them.
+An *instrument* is any object with some of the methods of ``Instrument``
+(subclass it to be typed as one); ``scheduler.add_instrument(obj)`` makes
+the scheduler call them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from ._component import component
+from ._instrument import Instrument
 from ._scheduler import scheduler
 
 __all__ = [
@@ -26,18 +28,6 @@ __all__ = [
     "snapshot",
     "waiting_at",
 ]
-
-
-class Instrument(Protocol):
-    """The hooks a scheduler calls on its instruments (define any subset)."""
-
-    def activated(self, mp: Any) -> None: ...
-
-    def stepped(self, mp: Any, value: Any) -> None: ...
-
-    def paused(self, mp: Any) -> None: ...
-
-    def finished(self, mp: Any, error: BaseException | None) -> None: ...
 
 
 @dataclass(frozen=True)

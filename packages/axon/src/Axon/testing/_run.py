@@ -6,6 +6,7 @@ from collections.abc import Generator, Iterable, Mapping
 from typing import Any
 
 from .._adaptive import AdaptiveCommsComponent
+from .._instrument import Instrument
 from .._scheduler import scheduler
 
 __all__ = ["StepScheduler", "run_component", "run_system"]
@@ -18,7 +19,7 @@ class _Collector(AdaptiveCommsComponent):
     Outboxes: dict[str, str] = {}
 
 
-class _StopWhenFinished:
+class _StopWhenFinished(Instrument):
     """Instrument: stop the scheduler once every watched microprocess has finished."""
 
     def __init__(self, sched: scheduler, watched: Iterable[Any]) -> None:
