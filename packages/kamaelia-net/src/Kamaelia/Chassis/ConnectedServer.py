@@ -12,7 +12,10 @@ and a handler outbox named "serversignal" -> the server's "control".
 Kamaelia 2 additions: the port is bound at construction (``port=0`` picks a
 free one; ``self.port`` and a ``serverListening`` message on "listening" say
 which), a port in use raises ``BindError``; ``sslContext`` serves TLS;
-``idleTimeout`` closes connections that stay silent; when a peer half-closes,
+``idleTimeout`` closes connections that stay silent; ``requestTimeout`` closes
+a connection whose peer has sent something that got no reply within that many
+seconds (a slowloris dribbling one request); ``maxConnections`` caps the open
+connections (more wait in the listen backlog); when a peer half-closes,
 the handler gets ``socketShutdown()`` on "control" and its replies still go
 out; the handler's "inbox" is size-limited (``handlerInboxSize``) so a fast
 peer cannot fill memory faster than the handler works (for a Pipeline or
@@ -106,6 +109,8 @@ class ServerCore(AdaptiveCommsComponent):
     socketOptions: Any = None
     sslContext: ssl.SSLContext | None = None
     idleTimeout: float | None = None
+    requestTimeout: float | None = None
+    maxConnections: int | None = None
     handlerInboxSize: int | None = 16
     isolateHandlerCrashes: bool = True
     TCPS: Any = TCPServer
@@ -133,8 +138,9 @@ class ServerCore(AdaptiveCommsComponent):
             options["host"] = self.host
         if self.sslContext is not None:
             options["sslContext"] = self.sslContext
-        if self.idleTimeout is not None:
-            options["idleTimeout"] = self.idleTimeout
+        for name in ("idleTimeout", "requestTimeout", "maxConnections"):
+            if getattr(self, name) is not None:
+                options[name] = getattr(self, name)
         return self.TCPS(**options)
 
     def initialiseServerSocket(self) -> None:

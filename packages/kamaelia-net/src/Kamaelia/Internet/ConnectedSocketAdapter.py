@@ -16,6 +16,12 @@ Flow control, so that nothing is dropped and memory stays bounded:
   pushes faster than the peer reads gets ``noSpaceInBox`` rather than an
   ever-growing queue.
 
+Deadlines: ``idleTimeout`` closes a connection silent for that long;
+``requestTimeout`` closes one whose peer sent bytes that got no reply (nothing
+taken from "inbox") within that many seconds - the deadline for a whole
+request, head and body, which a peer dribbling a byte at a time cannot
+stretch; ``handshakeTimeout`` bounds a TLS handshake.
+
 Differences from 1.x: the peer closing its sending side is not a full close
 (replies still go out; ``socketHalfClosed`` is announced on
 "CreatorFeedback"); ``producerFinished`` on "control" writes everything
@@ -86,6 +92,7 @@ class ConnectedSocketAdapter(component):
         closeOnPeerClose: bool = False,
         waitForPeerClose: bool = False,
         handshakeTimeout: float | None = 30.0,
+        requestTimeout: float | None = None,
     ) -> None:
         super().__init__()
         listensocket.setblocking(False)
@@ -102,6 +109,8 @@ class ConnectedSocketAdapter(component):
         self.closeOnPeerClose = closeOnPeerClose
         self.waitForPeerClose = waitForPeerClose
         self.handshakeTimeout = handshakeTimeout
+        self.requestTimeout = requestTimeout
+        self._requestTimer: Any = None  # armed by received bytes, disarmed by a reply
         self.howDied: Any = None
         self.isSSL = False
         if maxSendQueue is not None:
@@ -142,6 +151,18 @@ class ConnectedSocketAdapter(component):
 
     def _armIdleTimer(self, delay: float) -> None:
         self._idleTimer = self.scheduler.call_later(delay, self._idleCheck)
+
+    def _requestExpired(self) -> None:
+        self._requestTimer = None
+        if not self._closing:
+            self._closing = True
+            self.howDied = "request timeout"
+            _log.info(
+                "%s: closing: no reply within %s s of the peer's request",
+                self.name,
+                self.requestTimeout,
+            )
+        self.unpause()
 
     def _idleCheck(self) -> None:
         assert self.idleTimeout is not None
@@ -273,6 +294,10 @@ class ConnectedSocketAdapter(component):
                 self._peerClosed()
                 return
             self._lastActivity = time.monotonic()
+            if self.requestTimeout is not None and self._requestTimer is None:
+                self._requestTimer = self.scheduler.call_later(
+                    self.requestTimeout, self._requestExpired
+                )
             if len(data) < chunk and not (self.isSSL and sock.pending()):
                 # A short read drained the socket: skip the recv that would only say
                 # EAGAIN; the (level-triggered) watch reports the next data.
@@ -317,6 +342,10 @@ class ConnectedSocketAdapter(component):
         first = self._checked(self.recv("inbox"))
         if first is None:
             return None
+        if self._requestTimer is not None:
+            # The handler answered: what the peer sent so far was a whole request.
+            self._requestTimer.cancel()
+            self._requestTimer = None
         if len(first) < _COALESCE and self.dataReady("inbox"):
             parts = [first]
             size = len(first)
@@ -445,9 +474,10 @@ class ConnectedSocketAdapter(component):
         if self._closed:
             return
         self._closed = True
-        if self._idleTimer is not None:
-            self._idleTimer.cancel()
-            self._idleTimer = None
+        for timer in (self._idleTimer, self._requestTimer):
+            if timer is not None:
+                timer.cancel()
+        self._idleTimer = self._requestTimer = None
         sched = getattr(self, "scheduler", None)
         if sched is not None and self._mask:
             sched.unwatch_io(self._sock)

@@ -20,6 +20,7 @@ import os
 import selectors
 import socket
 import ssl
+import time
 from typing import Any
 
 from Axon.Component import component
@@ -37,6 +38,28 @@ _ACCEPTS_PER_SLICE = 64
 # Running out of descriptors is temporary: stop accepting for a moment instead of spinning.
 _RESOURCE_ERRORS = {errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM}
 _BACKOFF = 0.1
+_WARN_EVERY = 10.0  # seconds between repeats of the same warning (EMFILE, the cap)
+
+
+class _RateLimitedLog:
+    """Logs a message at most once per ``every`` seconds, saying how many were held back."""
+
+    def __init__(self, logger: logging.Logger, every: float) -> None:
+        self.logger = logger
+        self.every = every
+        self.last: dict[str, float] = {}
+        self.held: dict[str, int] = {}
+
+    def log(self, level: int, message: str, *args: Any) -> None:
+        now = time.monotonic()
+        if now - self.last.get(message, -self.every) < self.every:
+            self.held[message] = self.held.get(message, 0) + 1
+            return
+        self.last[message] = now
+        held = self.held.pop(message, 0)
+        if held:
+            message += f" ({held} more like this in the last {self.every:.0f} s)"
+        self.logger.log(level, message, *args)
 
 
 def _normaliseOptions(socketOptions: Any) -> list[tuple[Any, ...]]:
@@ -95,6 +118,8 @@ class TCPServer(component):
         sslContext: ssl.SSLContext | None = None,
         idleTimeout: float | None = None,
         backlog: int = 1024,
+        requestTimeout: float | None = None,
+        maxConnections: int | None = None,
         **argd: Any,
     ) -> None:
         super().__init__(**argd)
@@ -103,6 +128,10 @@ class TCPServer(component):
         self.host = host
         self.sslContext = sslContext
         self.idleTimeout = idleTimeout
+        self.requestTimeout = requestTimeout
+        self.maxConnections = maxConnections
+        self._full = False  # at maxConnections: not accepting until one closes
+        self._warnings = _RateLimitedLog(_log, _WARN_EVERY)
         self.listener: socket.socket | None = makeListener(
             type(self).__name__, host, listenport, socketOptions, backlog
         )
@@ -171,11 +200,17 @@ class TCPServer(component):
             sock.close()  # normally closed already by the adapter; closing twice is harmless
         self.send(shutdownCSA(self, csa), "protocolHandlerSignal")
         self.removeChild(csa)
+        if self._full and self._retryTimer is None:
+            self._full = False
+            self._resume()
 
     def handleNewConnection(self) -> None:
         """Accept waiting connections (a bounded number per timeslice)."""
         assert self.listener is not None
         for _ in range(_ACCEPTS_PER_SLICE):
+            if self.maxConnections is not None and len(self.socket_handlers) >= self.maxConnections:
+                self._stopAcceptingWhileFull()
+                return
             try:
                 newsock, _addr = self.listener.accept()
             except (BlockingIOError, InterruptedError):
@@ -188,9 +223,23 @@ class TCPServer(component):
                 return
             self._adopt(newsock)
 
+    def _stopAcceptingWhileFull(self) -> None:
+        self._full = True
+        self._acceptable = False
+        self._setWatching(False)
+        self._warnings.log(
+            logging.WARNING,
+            "%s: at its connection limit (%d) on %s:%s; new connections wait in the backlog",
+            self.name,
+            self.maxConnections,
+            *self.address,
+        )
+
     def _backOff(self, error: OSError) -> None:
         level = logging.WARNING if error.errno in _RESOURCE_ERRORS else logging.ERROR
-        _log.log(level, "%s: accept() failed on %s:%s: %s", self.name, *self.address, error)
+        self._warnings.log(
+            level, "%s: accept() failed on %s:%s: %s", self.name, *self.address, error
+        )
         self._acceptable = False
         self._setWatching(False)
         self._retryTimer = self.scheduler.call_later(_BACKOFF, self._resume)
@@ -208,6 +257,8 @@ class TCPServer(component):
             options["sslContext"] = self.sslContext
         if self.idleTimeout is not None:
             options["idleTimeout"] = self.idleTimeout
+        if self.requestTimeout is not None:
+            options["requestTimeout"] = self.requestTimeout
         return self.CSA(sock, None, **options)
 
     def _adopt(self, newsock: socket.socket) -> None:

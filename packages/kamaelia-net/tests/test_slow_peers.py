@@ -1,0 +1,128 @@
+"""Slow and numerous peers: request deadlines, a connection cap and quiet logs."""
+
+from __future__ import annotations
+
+import errno
+import socket
+import time
+from typing import Any
+
+import pytest
+from _net_harness import Running, connect, recv_exactly
+
+from Kamaelia.Chassis.ConnectedServer import ServerCore, SimpleServer
+from Kamaelia.Chassis.Pipeline import Pipeline
+from Kamaelia.Protocol.EchoProtocol import EchoProtocol
+from Kamaelia.Protocol.Framing import LineDeFramer, LineFramer
+
+
+def _line_server(**options: Any) -> ServerCore:
+    return ServerCore(
+        protocol=lambda **_: Pipeline(LineDeFramer(), LineFramer()), port=0, **options
+    )
+
+
+def test_a_peer_dribbling_one_request_is_cut_off_at_the_request_deadline() -> None:
+    """1 byte every 0.1 s keeps idleTimeout happy, but not requestTimeout; others are served."""
+    server = _line_server(idleTimeout=5, requestTimeout=0.5)
+    system = Running(server)
+    try:
+        with connect(server.port) as slow, connect(server.port) as good:
+            started = time.monotonic()
+            closed = False
+            while time.monotonic() - started < 4 and not closed:
+                try:
+                    slow.sendall(b"x")
+                except OSError:
+                    closed = True
+                    break
+                good.sendall(b"ping\n")
+                assert recv_exactly(good, 5) == b"ping\n"
+                slow.settimeout(0.1)
+                try:
+                    closed = slow.recv(1) == b""
+                except TimeoutError:
+                    pass
+                except ConnectionResetError:
+                    closed = True
+            assert closed, "the dribbling peer was not cut off"
+            assert time.monotonic() - started < 3
+            good.sendall(b"still here\n")
+            assert recv_exactly(good, 11) == b"still here\n"
+    finally:
+        system.close()
+
+
+def test_a_peer_that_gets_its_replies_in_time_is_never_cut_off() -> None:
+    """Each answered request restarts the deadline: a steady client outlives requestTimeout."""
+    server = _line_server(requestTimeout=0.3)
+    system = Running(server)
+    try:
+        with connect(server.port) as sock:
+            started = time.monotonic()
+            while time.monotonic() - started < 1.0:
+                sock.sendall(b"abc\n")
+                assert recv_exactly(sock, 4) == b"abc\n"
+                time.sleep(0.05)
+    finally:
+        system.close()
+
+
+def test_connections_beyond_the_cap_wait_and_the_limit_is_logged(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """With maxConnections=2 a third client waits in the backlog until one leaves."""
+    server = SimpleServer(protocol=EchoProtocol, port=0, maxConnections=2)
+    system = Running(server)
+    try:
+        first, second = connect(server.port), connect(server.port)
+        for sock in (first, second):
+            sock.sendall(b"hi")
+            assert recv_exactly(sock, 2) == b"hi"
+        third = connect(server.port)  # the kernel completes it; the server does not take it
+        third.sendall(b"wait")
+        third.settimeout(0.3)
+        with pytest.raises(TimeoutError):
+            third.recv(4)
+        assert "connection limit (2)" in caplog.text
+        first.close()
+        third.settimeout(5)
+        assert recv_exactly(third, 4) == b"wait"
+        second.close()
+        third.close()
+    finally:
+        system.close()
+
+
+def test_accept_errors_are_logged_at_a_limited_rate(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Running out of descriptors for a while gives one warning, not one per retry."""
+    import Kamaelia.Internet.TCPServer as tcpserver
+
+    monkeypatch.setattr(tcpserver, "_BACKOFF", 0.01)
+    server = SimpleServer(protocol=EchoProtocol, port=0)
+    real_listener = server.server.listener
+
+    class Exhausted:
+        def __init__(self) -> None:
+            self.calls = 0
+
+        def accept(self) -> Any:
+            self.calls += 1
+            raise OSError(errno.EMFILE, "Too many open files")
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(real_listener, name)
+
+    fake = Exhausted()
+    server.server.listener = fake
+    system = Running(server)
+    try:
+        with socket.create_connection(("127.0.0.1", server.port), timeout=5):
+            system.wait_for(lambda: fake.calls >= 20, "20 failed accepts")
+        warnings = [r for r in caplog.records if "accept() failed" in r.getMessage()]
+        assert 1 <= len(warnings) <= 2
+    finally:
+        server.server.listener = real_listener
+        system.close()
