@@ -70,6 +70,12 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "console_echo.py": [r"hello", r"world"],
     "asyncio_http.py": [*(rf"{n} squared is {n * n}" for n in range(1, 8)), r"and finally 144"],
+    "asyncio_fastapi.py": [
+        r"\{'shouted': 'FASTAPI!'\}",
+        r"\{'shouted': 'MEETS!'\}",
+        r"\{'shouted': 'KAMAELIA!'\}",
+        r"the pipeline stopped with the app",
+    ],
     "asyncio_embed.py": [
         r"ASYNCIO!",
         r"MEETS!",
