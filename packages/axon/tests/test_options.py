@@ -103,3 +103,20 @@ def test_a_subclass_with_its_own_init_passes_the_rest_on():
     assert (made.colour, made.forwarder) == ("blue", True)
     with pytest.raises(TypeError, match=r"'forwardr'.*did you mean: forwarder"):
         Tagged(forwardr=True)
+
+
+def test_a_threaded_component_takes_the_base_init_keywords_it_passes_on():
+    """**argd reaching threadedcomponent.__init__ may carry its queuelengths."""
+    from Axon.ThreadedComponent import threadedcomponent
+
+    @checked_keywords
+    class Reader(threadedcomponent):
+        prompt = ">>> "
+
+        def __init__(self, eol: str = "\n", **argd):
+            super().__init__(**argd)
+
+    assert [o.name for o in options(Reader)] == ["eol", "queuelengths", "prompt"]
+    assert Reader(queuelengths=5, prompt="? ").prompt == "? "
+    with pytest.raises(TypeError, match=r"did you mean: queuelengths\?"):
+        Reader(queuelength=5)

@@ -50,16 +50,15 @@ def _annotation(value: Any) -> str:
     return value if isinstance(value, str) else inspect.formatannotation(value)
 
 
-def _parameters(factory: Callable[..., Any]) -> tuple[list[Option], bool]:
-    """The keyword-capable parameters of a class's ``__init__`` (or of a factory
-    function), and whether it takes ``**kwargs``."""
-    is_class = isinstance(factory, type)
+def _signature_options(function: Callable[..., Any], skip: int) -> tuple[list[Option], bool]:
+    """`function`'s keyword-capable parameters (past the first `skip`), and whether
+    it takes ``**kwargs``."""
     try:
-        signature = inspect.signature(factory.__init__ if is_class else factory)
+        signature = inspect.signature(function)
     except (TypeError, ValueError):
         return [], True
     found, var_keyword = [], False
-    for parameter in list(signature.parameters.values())[is_class:]:  # past self
+    for parameter in list(signature.parameters.values())[skip:]:
         if parameter.kind is inspect.Parameter.VAR_KEYWORD:
             var_keyword = True
         elif parameter.kind is not inspect.Parameter.VAR_POSITIONAL:
@@ -69,6 +68,30 @@ def _parameters(factory: Callable[..., Any]) -> tuple[list[Option], bool]:
     return found, var_keyword
 
 
+def _parameters(factory: Callable[..., Any]) -> tuple[list[Option], bool]:
+    """The parameters building `factory` takes, and whether ``**kwargs`` reach its end.
+
+    For a class, the ``__init__`` chain: while an ``__init__`` passes ``**kwargs``
+    on, its base class's ``__init__`` parameters count too, up to Axon's own
+    (``queuelengths`` of a threaded component), whose ``**argd`` override class
+    attributes.
+    """
+    if not isinstance(factory, type):
+        return _signature_options(factory, skip=0)
+    found: dict[str, Option] = {}
+    for klass in factory.__mro__:
+        init = vars(klass).get("__init__")
+        if init is None:
+            continue
+        parameters, var_keyword = _signature_options(init, skip=1)  # past self
+        for option in parameters:
+            found.setdefault(option.name, option)
+        # Axon's component classes end the chain: their **argd set class attributes.
+        if not var_keyword or klass.__module__.startswith("Axon."):
+            return list(found.values()), var_keyword
+    return list(found.values()), True
+
+
 def _class_attributes(cls: type) -> list[Option]:
     """Public class attributes declared below Axon's own classes, base classes first."""
     found: dict[str, Option] = {}
@@ -76,7 +99,7 @@ def _class_attributes(cls: type) -> list[Option]:
         if klass is object or klass.__module__.startswith("Axon."):
             continue
         annotations = vars(klass).get("__annotations__", {})
-        names = [*annotations, *(n for n in vars(klass) if n not in annotations)]
+        names = [*vars(klass), *(n for n in annotations if n not in vars(klass))]  # as written
         for name in names:
             if name.startswith("_") or name in _NOT_OPTIONS:
                 continue

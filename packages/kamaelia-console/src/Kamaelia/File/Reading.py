@@ -59,6 +59,7 @@ from typing import IO, Any
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished
+from Axon.options import checked_keywords
 
 from Kamaelia.File._carousel import ReaderCarousel
 from Kamaelia.Util._console_flow import ControlWatch, open_for, send_when_room
@@ -129,6 +130,7 @@ class _FileSource(component):
             yield 1  # one message per turn keeps the consumer's inbox short
 
 
+@checked_keywords
 class SimpleReader(_FileSource):
     """SimpleReader(filename, mode="r") -> send a file's lines (or chunks), then producerFinished.
 
@@ -169,6 +171,7 @@ class SimpleReader(_FileSource):
                 yield from self._stream(fh, lambda: fh.read(size))
 
 
+@checked_keywords
 class MaxSpeedFileReader(_FileSource):
     """MaxSpeedFileReader(filename, chunksize=32768) -> send a file's bytes as fast as taken.
 
@@ -190,6 +193,7 @@ class MaxSpeedFileReader(_FileSource):
             yield from self._stream(fh, lambda: fh.read(size))
 
 
+@checked_keywords
 class PromptedFileReader(_FileSource):
     """PromptedFileReader(filename, readmode="bytes") -> read N bytes/lines per request N.
 
@@ -242,6 +246,7 @@ class PromptedFileReader(_FileSource):
         return fh.read(count)
 
 
+@checked_keywords
 class RateControlledFileReader(_FileSource):
     """RateControlledFileReader(filename, readmode="bytes", rate=100000) -> paced reading.
 

@@ -25,12 +25,14 @@ from collections.abc import Generator
 from typing import IO, Any
 
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._console_flow import ControlWatch, open_for
 
 __all__ = ["SimpleFileWriter"]
 
 
+@checked_keywords
 class SimpleFileWriter(component):
     """SimpleFileWriter(filename, mode="wb") -> write each inbox message to a file.
 

@@ -47,6 +47,7 @@ __all__ = ["ConsoleReader", "ConsoleEchoer"]
 log = logging.getLogger("Kamaelia.Util.Console")
 
 
+@checked_keywords
 class ConsoleReader(threadedcomponent):
     """ConsoleReader(prompt=">>> ", eol="\\n") -> send each line of standard input; finish at EOF.
 
