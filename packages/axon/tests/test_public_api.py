@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import pkgutil
 
 import Axon
@@ -52,6 +53,22 @@ def test_every_name_in_all_exists(name):
     assert hasattr(module, "__all__"), f"Axon.{name} has no __all__"
     missing = [n for n in module.__all__ if not hasattr(module, n)]
     assert missing == []
+
+
+@pytest.mark.parametrize("name", PUBLIC_MODULES)
+def test_every_public_name_is_in_all(name):
+    """Every public name a module defines (or fronts for a private module) is listed in __all__."""
+    module = importlib.import_module(f"Axon.{name}")
+    unlisted = [
+        attr
+        for attr, value in vars(module).items()
+        if not attr.startswith("_")
+        and not inspect.ismodule(value)
+        and isinstance(getattr(value, "__module__", None), str)
+        and (value.__module__ == module.__name__ or value.__module__.startswith("Axon._"))
+        and attr not in module.__all__
+    ]
+    assert unlisted == []
 
 
 def test_other_modules_are_private():

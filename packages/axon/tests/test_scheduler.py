@@ -936,23 +936,31 @@ def test_keyboard_interrupt_in_a_component_is_not_wrapped(axon_scheduler):
 
 
 def test_a_duck_typed_microprocess_runs(axon_scheduler):
-    """Any object with next() can be handed to the scheduler, as in 1.x."""
+    """Any object with next() can be handed to the scheduler, as in 1.x; the scheduler lists
+    it as itself, and its stop() is called when it ends."""
     steps = []
 
     class StandIn:
         def __init__(self):
             self.count = 0
+            self.stopped = False
 
         def next(self):
             self.count += 1
-            steps.append(self.count)
+            steps.append((self.count, self in axon_scheduler.listAllThreads()))
             if self.count == 3:
                 raise StopIteration
             return 1
 
-    axon_scheduler._addThread(StandIn())
+        def stop(self):
+            self.stopped = True
+
+    stand_in = StandIn()
+    axon_scheduler._addThread(stand_in)
     axon_scheduler.runThreads()
-    assert steps == [1, 2, 3]
+    assert steps == [(1, True), (2, True), (3, True)]
+    assert stand_in.stopped
+    assert axon_scheduler.listAllThreads() == []
 
 
 def test_instruments_see_a_component_go_to_sleep(axon_scheduler):

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Generator
 from typing import Any
 
-from ._component import component
-from ._ipc import producerFinished, shutdownMicroprocess
+from ._component import component as _component
+from ._ipc import producerFinished as _producerFinished
+from ._ipc import shutdownMicroprocess as _shutdownMicroprocess
 from .introspection import snapshot
 
 __all__ = ["Introspector"]
@@ -52,7 +53,7 @@ def _diff(
     return "".join(out)
 
 
-class Introspector(component):
+class Introspector(_component):
     """Sends the system's topology, then every change to it, as 1.x topology text."""
 
     Inboxes = {"inbox": "not used", "control": "shutdownMicroprocess or producerFinished stops it"}
@@ -69,7 +70,7 @@ class Introspector(component):
         while True:
             while self.dataReady("control"):
                 message = self.recv("control")
-                if isinstance(message, (producerFinished, shutdownMicroprocess)):
+                if isinstance(message, (_producerFinished, _shutdownMicroprocess)):
                     self.send(message, "signal")
                     return
             now = _topology(self.scheduler)

@@ -38,7 +38,7 @@ def running_scheduler() -> scheduler | None:
 # Any value not in this table (1, None, True, ...) just ends the timeslice.
 
 
-def _on_new_component(sched: scheduler, mp: Any, value: newComponent) -> None:
+def _on_new_component(sched: scheduler, mp: microprocess, value: newComponent) -> None:
     for component in value.components():
         if not isinstance(component, microprocess):
             raise YieldedValueError(
@@ -52,13 +52,14 @@ def _on_new_component(sched: scheduler, mp: Any, value: newComponent) -> None:
         component.activate(Scheduler=sched)
 
 
-def _on_wait_complete(sched: scheduler, mp: Any, value: WaitComplete) -> None:
+def _on_wait_complete(sched: scheduler, mp: microprocess, value: WaitComplete) -> None:
     body = value.generator
     if not hasattr(body, "__next__"):
         raise YieldedValueError(
             f"{mp.name} yielded WaitComplete({body!r}): it needs a generator object "
             "(call the generator function: WaitComplete(self.step()))"
         )
+    assert mp._next is not None  # it is running: this is its step's yield
     if mp._outer is None:
         mp._outer = []
     mp._outer.append(mp._next)
@@ -66,14 +67,14 @@ def _on_wait_complete(sched: scheduler, mp: Any, value: WaitComplete) -> None:
     mp._pause_requested = False  # the waited-for generator starts at once, as in 1.x
 
 
-def _on_mistake(sched: scheduler, mp: Any, value: Any) -> None:
+def _on_mistake(sched: scheduler, mp: microprocess, value: Any) -> None:
     raise YieldedValueError(
         f"{mp.name} yielded {value!r}; Axon runs generators, not coroutines: "
         "use 'yield 1' to end a timeslice, or 'yield WaitComplete(generator)' to run a sub-step"
     )
 
 
-_YIELD_HANDLERS: dict[type, Callable[[Any, Any, Any], None]] = {
+_YIELD_HANDLERS: dict[type, Callable[[scheduler, microprocess, Any], None]] = {
     newComponent: _on_new_component,
     WaitComplete: _on_wait_complete,
     types.CoroutineType: _on_mistake,
@@ -81,20 +82,28 @@ _YIELD_HANDLERS: dict[type, Callable[[Any, Any, Any], None]] = {
 }
 
 
-def _adapt(mp: Any) -> None:
-    """Give an object that is not a microprocess, but has ``next()``, what the loop reads.
+class _Foreign(microprocess):
+    """Runs an object that is not a microprocess but has ``next()``.
 
-    The 1.x scheduler ran any such object (its own tests use stand-ins).
+    The 1.x scheduler ran any such object (its own tests use stand-ins); the
+    run queue holds this wrapper, so it only ever holds microprocesses.
     """
-    step = getattr(mp, "__next__", None) or mp.next
-    for name, value in vars(microprocess).items():
-        if name.startswith("_") and not callable(value) and not hasattr(mp, name):
-            setattr(mp, name, value)
-    mp._next = step
-    mp._sleeping = mp._pause_requested = False
-    for name in ("stop", "_closeDownMicroprocess"):
-        if not hasattr(mp, name):
-            setattr(mp, name, lambda: None)
+
+    def __init__(self, foreign: Any) -> None:
+        super().__init__()
+        self.foreign = foreign
+        self._next = getattr(foreign, "__next__", None) or foreign.next
+        self.name = str(getattr(foreign, "name", self.name))
+
+    def stop(self) -> None:
+        super().stop()
+        stop = getattr(self.foreign, "stop", None)
+        if stop is not None:
+            stop()
+
+    def _closeDownMicroprocess(self) -> Any:
+        closedown = getattr(self.foreign, "_closeDownMicroprocess", None)
+        return closedown() if closedown is not None else None
 
 
 def _crash_line(mp: Any, error: BaseException) -> str:
@@ -130,13 +139,14 @@ class scheduler(microprocess):
         if getattr(scheduler, "run", None) is None:
             scheduler.run = self
         self.__dict__.update(argd)
-        self._runqueue: deque[Any] = deque()
-        self._all: dict[Any, None] = {}  # every activated microprocess not yet finished
+        self._runqueue: deque[microprocess] = deque()
+        self._all: dict[microprocess, None] = {}  # every activated microprocess not yet finished
+        self._foreign: dict[Any, _Foreign] = {}  # the wrapper of each foreign one in _all
         self._waker: Waker = waker if waker is not None else SelectorWaker()
         self._thread_ident: int | None = None
         self._stop_requested = False
         self._instruments: list[Instrument] = []
-        self._crashes: list[tuple[Any, Exception]] = []  # raised at the end of the round
+        self._crashes: list[tuple[microprocess, Exception]] = []  # raised at the end of the round
         self._requests: deque[tuple[Any, bool]] = deque()  # wakes from outside the loop
 
     # -- the 1.x scheduler API -------------------------------------------
@@ -156,7 +166,12 @@ class scheduler(microprocess):
         else:
             self._wake_here(mp, canActivate)
 
+    def _own(self, mp: Any) -> Any:
+        """The microprocess this scheduler runs for ``mp`` (its wrapper, if foreign)."""
+        return mp if isinstance(mp, microprocess) else self._foreign.get(mp, mp)
+
     def _wake_here(self, mp: Any, canActivate: bool) -> None:
+        mp = self._own(mp)
         if mp in self._all:
             if mp._sleeping:
                 self._wake(mp)
@@ -171,15 +186,17 @@ class scheduler(microprocess):
             self._wake_here(*requests.popleft())
 
     def pauseThread(self, mp: Any) -> None:
+        mp = self._own(mp)
         if mp in self._all:
             mp._pause_requested = True
 
     def isThreadPaused(self, mp: Any) -> bool:
         """True when ``mp`` sleeps, or is not known to this scheduler."""
+        mp = self._own(mp)
         return mp not in self._all or mp._sleeping
 
     def listAllThreads(self) -> list[Any]:
-        return list(self._all)
+        return [mp.foreign if isinstance(mp, _Foreign) else mp for mp in self._all]
 
     def waitForOne(self) -> None:
         """Keep running, with nothing to run, until the first microprocess is activated."""
@@ -311,7 +328,7 @@ class scheduler(microprocess):
             for _ in range(len(runqueue)):
                 mp = popleft()
                 try:
-                    value = mp._next()
+                    value = mp._next()  # type: ignore[misc]  # None only once finished
                 except StopIteration:
                     self._body_ended(mp)
                     continue
@@ -340,14 +357,14 @@ class scheduler(microprocess):
             if has_work():
                 return
 
-    def _wake(self, mp: Any) -> None:
+    def _wake(self, mp: microprocess) -> None:
         """Put a sleeping ``mp`` back on the run queue (scheduler thread only)."""
         mp._sleeping = False
         self._runqueue.append(mp)
 
     def _admit(self, mp: Any) -> None:
         if not isinstance(mp, microprocess):
-            _adapt(mp)
+            mp = self._foreign[mp] = _Foreign(mp)
         self._all[mp] = None
         self.wait_for_one = False
         mp._sleeping = False
@@ -355,14 +372,14 @@ class scheduler(microprocess):
         if self._instruments:
             self._notify("activated", mp)
 
-    def _body_ended(self, mp: Any) -> None:
+    def _body_ended(self, mp: microprocess) -> None:
         if mp._outer:  # a WaitComplete generator ended: resume what waited for it
             mp._next = mp._outer.pop()
             self._runqueue.append(mp)
         else:
             self._finish(mp)
 
-    def _crashed(self, mp: Any, error: BaseException) -> None:
+    def _crashed(self, mp: microprocess, error: BaseException) -> None:
         mp.failure = error
         self._finish(mp, error)
         if not isinstance(error, Exception):
@@ -395,9 +412,11 @@ class scheduler(microprocess):
         log.log(level, "%s; it ends the run", _crash_line(mp, error))
         raise error
 
-    def _finish(self, mp: Any, error: BaseException | None = None) -> None:
+    def _finish(self, mp: microprocess, error: BaseException | None = None) -> None:
         """Retire a microprocess whose body has ended: stop it, run its closedown, act on it."""
         self._all.pop(mp, None)
+        if isinstance(mp, _Foreign):
+            self._foreign.pop(mp.foreign, None)
         mp._next = None
         mp._outer = None
         mp._sleeping = False
@@ -416,6 +435,7 @@ class scheduler(microprocess):
         self._stop_requested = False
         everything = list(self._all)
         self._all.clear()
+        self._foreign.clear()
         self._runqueue.clear()
         for mp in everything:
             steps = [*(mp._outer or ()), mp._next]

@@ -17,7 +17,8 @@ from . import _scheduler
 from ._aio_adapters import AsyncSink, AsyncSource, AsyncTransformer
 from ._aio_handle import AsyncHandle
 from ._await import Await
-from ._loopwaker import LoopWaker, drive
+from ._loopwaker import LoopWaker
+from ._loopwaker import drive as _drive
 
 __all__ = [
     "AsyncHandle",
@@ -62,6 +63,6 @@ async def run(*systems: Any, scheduler: _scheduler.scheduler | None = None) -> N
             )
     sched._waker = waker
     try:
-        await drive(sched, waker, systems)
+        await _drive(sched, waker, systems)
     finally:
         sched._waker = previous

@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ._component import component
+from ._component import component as _component
 from ._instrument import Instrument
-from ._scheduler import scheduler
+from ._scheduler import scheduler as _scheduler
 
 __all__ = [
     "BoxInfo",
@@ -90,7 +90,7 @@ class Snapshot:
         return "\n".join(lines) + "\n"
 
 
-def _state(sched: scheduler, comp: Any) -> str:
+def _state(sched: _scheduler, comp: Any) -> str:
     if comp not in sched._all:
         return "not running"
     return "sleeping" if comp._sleeping else "runnable"
@@ -115,11 +115,11 @@ def waiting_at(comp: Any) -> str | None:
     return f"{frame.f_code.co_filename}:{frame.f_lineno} in {frame.f_code.co_name}"
 
 
-def snapshot(sched: scheduler | None = None) -> Snapshot:
+def snapshot(sched: _scheduler | None = None) -> Snapshot:
     """Describe every component ``sched`` (default: ``scheduler.run``) runs, and their links."""
-    sched = sched if sched is not None else scheduler.run
+    sched = sched if sched is not None else _scheduler.run
     found: dict[Any, None] = {
-        mp: None for mp in sched.listAllThreads() if isinstance(mp, component)
+        mp: None for mp in sched.listAllThreads() if isinstance(mp, _component)
     }
     links: list[LinkInfo] = []
     pending = list(found)
