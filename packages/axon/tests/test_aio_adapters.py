@@ -66,14 +66,19 @@ def test_async_source_sends_every_item_then_producer_finished(arun):
 
 
 def test_async_source_stops_on_shutdown(arun):
-    """shutdownMicroprocess on "control" stops an endless source and is passed on."""
+    """shutdownMicroprocess on "control" closes an endless source's generator and is passed on."""
+
+    closed = []
 
     async def forever():
         n = 0
-        while True:
-            await asyncio.sleep(0)
-            yield n
-            n += 1
+        try:
+            while True:
+                await asyncio.sleep(0)
+                yield n
+                n += 1
+        finally:
+            closed.append(True)
 
     source, collector = chain(aio.AsyncSource(forever()), Collector())
 
@@ -85,7 +90,12 @@ def test_async_source_stops_on_shutdown(arun):
 
     stopper = Stopper()
     stopper.link((stopper, "signal"), (source, "control"))
-    arun(aio.run(source, collector, stopper))
+
+    async def main():
+        await aio.run(source, collector, stopper)
+        return list(closed)  # before the loop's own clean-up could close the generator
+
+    assert arun(main()) == [True]
     assert isinstance(collector.ended_by, shutdownMicroprocess)
 
 

@@ -28,7 +28,8 @@ def _finishing(mp: component) -> Any:
 class AsyncSource(component):
     """Sends each item of an async iterable on "outbox", then producerFinished on "signal".
 
-    "control" is read between items: shutdownMicroprocess stops it early (and is passed on).
+    "control" is read between items: shutdownMicroprocess stops it early (and is
+    passed on), closing an async generator first so that its ``finally`` blocks run.
     """
 
     def __init__(self, iterable: AsyncIterable[Any]) -> None:
@@ -40,6 +41,9 @@ class AsyncSource(component):
         while True:
             stop = _finishing(self)
             if isinstance(stop, shutdownMicroprocess):
+                aclose = getattr(iterator, "aclose", None)
+                if aclose is not None:
+                    yield Await(aclose())
                 self.send(stop, "signal")
                 return
             try:
