@@ -212,7 +212,7 @@ class FastServerConnection:
             if len(data) > self._left:
                 raise HTTPError(500, "the response body is longer than its Content-Length")
             self._left -= len(data)
-        return bytes(data)
+        return data if type(data) is bytes else bytes(data)  # no copy of a large body
 
     def responseEnd(self) -> tuple[bytes, bool]:
         """Finish the response; returns its last bytes and whether the connection stays open."""
@@ -239,4 +239,4 @@ class FastServerConnection:
         head = self.responseHead(status, headers, close=request is None, length=len(body))
         data = self.responseBody(body) if self._left else b""
         last, keep = self.responseEnd()
-        return head + data + last, keep
+        return b"".join((head, data, last)), keep
