@@ -7,6 +7,7 @@ replies on fd 4, as JSON messages ended by a NUL byte.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import shutil
@@ -30,7 +31,10 @@ class Browser:
     """One headless Chromium with a fresh profile; ``close()`` ends it."""
 
     def __init__(self, executable: str, width: int = 1400, height: int = 900) -> None:
-        self.profile = tempfile.TemporaryDirectory(prefix="kamaelia-chromium-")
+        # Chromium's helper processes may still be writing here as it exits.
+        self.profile = tempfile.TemporaryDirectory(
+            prefix="kamaelia-chromium-", ignore_cleanup_errors=True
+        )
         commands_r, self._commands = os.pipe()
         self._replies, replies_w = os.pipe()
         # The child finds our pipe ends at fd 3 (commands) and fd 4 (replies).
@@ -107,8 +111,16 @@ class Browser:
             out.write(base64.b64decode(data))
 
     def close(self) -> None:
-        self.proc.kill()
-        self.proc.wait(timeout=10)
+        """Ask Chromium to quit (so its helpers leave the profile alone), then make sure."""
+        self.session = None
+        # It may close the pipe before it answers.
+        with contextlib.suppress(OSError, RuntimeError, TimeoutError):
+            self.call("Browser.close", timeout=5)
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
         os.close(self._commands)
         os.close(self._replies)
         self.profile.cleanup()

@@ -108,8 +108,13 @@ def test_finished_components_are_listed(sched):
     """A component that ends is in the ended list as finished."""
 
     class Once(component):
+        """Ends after 0.1 s (a component that starts and ends between pictures is not seen)."""
+
         def main(self):
+            timer = self.scheduler.call_later(0.1, self.unpause)
+            self.pause()
             yield 1
+            timer.cancel()
 
     once = Once()
     _, pictures = _watch(sched, 0.2, once, Sipper())

@@ -41,21 +41,20 @@ def flows(
         feeders.setdefault(link.sink, []).append(link.source)
     found: dict[tuple[int, str], float] = {}
 
-    def flow(box: tuple[int, str], seen: frozenset[tuple[int, str]]) -> float:
+    # Every box feeds at most one other and Axon refuses loops of links, so
+    # the boxes form trees and this recursion ends (its depth is the nesting).
+    def flow(box: tuple[int, str]) -> float:
         if box not in found:
-            inner = seen | {box}
-            found[box] = sent.get(box, 0.0) + sum(
-                flow(src, inner) for src in feeders.get(box, ()) if src not in inner
-            )
+            found[box] = sent.get(box, 0.0) + sum(flow(src) for src in feeders.get(box, ()))
         return found[box]
 
     for box in {*sent, *feeders, *(link.source for link in links)}:
-        flow(box, frozenset())
+        flow(box)
     return found
 
 
 class Sampler:
-    """Watches ``sched``: counts sends, hears about ends, and calls ``publish(state)``."""
+    """Watches ``sched``: counts sends, notes ends, and calls ``publish(state)`` now and then."""
 
     def __init__(self, sched: Any, publish: Callable[[State], None], interval: float = 0.5) -> None:
         self.sched = sched
@@ -73,9 +72,7 @@ class Sampler:
     def attach(self) -> None:
         """Start watching (call from the scheduler's thread, or before it runs)."""
         self._attached = True
-        self.sched.add_instrument(self)
-        for mp in self.sched.listAllThreads():  # already running: count them from now on
-            self.counter.watch(mp)
+        self._follow()  # count what already runs from now on
         self._arm()
 
     def detach(self) -> None:
@@ -86,23 +83,39 @@ class Sampler:
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
-        self.sched.remove_instrument(self)
         self.counter.forget_all()
 
-    def _arm(self) -> None:
-        self._timer = self.sched.call_later(self.interval, self._tick)
+    def _arm(self, took: float = 0.0) -> None:
+        # A big system takes longer to describe: wait at least 10x as long as the
+        # last picture took, so watching never takes more than ~10% of the time.
+        self._timer = self.sched.call_later(max(self.interval, 10 * took), self._tick)
 
     def _tick(self) -> None:
         if self._attached:
+            start = time.perf_counter()
             self.publish(self.sample())
-            self._arm()
+            self._arm(time.perf_counter() - start)
 
-    # -- instrument hooks (called by the scheduler) --------------------------------------
+    # -- comings and goings ---------------------------------------------------------------
 
-    def activated(self, mp: Any) -> None:
-        self.counter.watch(mp)
+    def _follow(self) -> None:
+        """Count the components that started since the last picture; note those that ended.
 
-    def finished(self, mp: Any, error: BaseException | None) -> None:
+        Polled once per picture rather than heard through the scheduler's
+        instruments: an instrument is called on every step of every component,
+        which would slow the whole system down while it is watched. A component
+        that starts and ends between two pictures is not seen.
+        """
+        live = self.sched.listAllThreads()
+        for mp in live:
+            self.counter.watch(mp)
+        still = set(map(id, live))
+        for comp in self.counter.components().values():
+            if id(comp) not in still:
+                self._ended(comp, getattr(comp, "failure", None))
+                self.counter.forget(comp)
+
+    def _ended(self, mp: Any, error: BaseException | None) -> None:
         message = None if error is None else f"{type(error).__name__}: {error}"
         state = "finished" if error is None else "crashed"
         self._ends[mp.id] = (state, message)
@@ -111,12 +124,12 @@ class Sampler:
         self.ended.appendleft(
             {"id": mp.id, "name": mp.name, "state": state, "error": message, "at": time.time()}
         )
-        self.counter.forget(mp)
 
     # -- one picture ----------------------------------------------------------------------
 
     def sample(self) -> State:
         """The system now (scheduler thread only)."""
+        self._follow()
         snap = snapshot(self.sched)
         comps = self.counter.components()
         now = time.monotonic()
