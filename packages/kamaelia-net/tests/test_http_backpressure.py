@@ -11,8 +11,11 @@ from _net_harness import Running, connect, recv_until_eof
 from Axon.Component import component
 from Axon.testing import StepScheduler
 
-from Kamaelia.Chassis.ConnectedServer import SimpleServer
+from Kamaelia.Chassis.ConnectedServer import ServerCore, SimpleServer
+from Kamaelia.Protocol.HTTP.Handlers.Minimal import MinimalFactory
+from Kamaelia.Protocol.HTTP.HTTPServer import HTTPServer
 from Kamaelia.Protocol.SimpleHTTP import HTTPProtocol, StaticFiles
+from Kamaelia.Support.Protocol.HTTP import HTTPProtocol as OneXProtocol
 
 REQUESTS = 1100  # more than the connection adapter's 1,024-message send queue
 FILE_SIZE = 64 * 1024
@@ -87,6 +90,27 @@ def test_every_pipelined_request_is_answered_once_the_peer_reads(
     assert not handler._isStopped()
 
 
+def _pipelineWithoutReading(server: ServerCore, bound: int) -> bytes:
+    """Pipeline REQUESTS GETs without reading until replies pile up (checked against ``bound``
+    messages waiting to be written), then read everything."""
+    system = Running(server)
+
+    def waiting() -> int:
+        adapters = list(server.connectedSockets)
+        return len(adapters[0].inboxes["inbox"]) if adapters else 0
+
+    try:
+        with connect(server.port) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 65536)
+            sock.sendall(b"GET /big.bin HTTP/1.1\r\nHost: a\r\n\r\n" * REQUESTS)
+            system.wait_for(lambda: waiting() >= bound, "replies to pile up while not reading")
+            assert waiting() <= bound
+            sock.shutdown(socket.SHUT_WR)
+            return recv_until_eof(sock)
+    finally:
+        system.close()
+
+
 def test_pipelining_client_over_tcp_is_served_in_bounded_memory(
     tmp_path: Path, parser: str
 ) -> None:
@@ -95,25 +119,14 @@ def test_pipelining_client_over_tcp_is_served_in_bounded_memory(
     server = SimpleServer(
         protocol=lambda: HTTPProtocol({"/": StaticFiles(tmp_path)}, parser=parser), port=0
     )
-    system = Running(server)
-    try:
-        with connect(server.port) as sock:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 65536)
-            sock.sendall(b"GET /big.bin HTTP/1.1\r\nHost: a\r\n\r\n" * REQUESTS)
-            system.wait_for(
-                lambda: (
-                    bool(server.connectedSockets)
-                    and len(next(iter(server.connectedSockets)).inboxes["inbox"])
-                    >= HTTPProtocol.maxPendingReplies
-                ),
-                "replies to pile up while the client does not read",
-            )
-            assert (
-                len(next(iter(server.connectedSockets)).inboxes["inbox"])
-                <= HTTPProtocol.maxPendingReplies
-            )
-            sock.shutdown(socket.SHUT_WR)
-            replies = recv_until_eof(sock)
-    finally:
-        system.close()
+    replies = _pipelineWithoutReading(server, HTTPProtocol.maxPendingReplies)
+    assert replies.count(b"HTTP/1.1 200 OK") == REQUESTS
+
+
+def test_1x_http_server_bounds_a_pipelining_client(tmp_path: Path, parser: str) -> None:
+    """The 1.x HTTPServer (with Minimal) holds the same bound, then answers every request."""
+    (tmp_path / "big.bin").write_bytes(b"x" * FILE_SIZE)
+    factory = OneXProtocol([["/", MinimalFactory("index.html", str(tmp_path))]])
+    server = ServerCore(protocol=lambda **kw: factory(parser=parser, **kw), port=0)
+    replies = _pipelineWithoutReading(server, HTTPServer.maxPendingReplies)
     assert replies.count(b"HTTP/1.1 200 OK") == REQUESTS
