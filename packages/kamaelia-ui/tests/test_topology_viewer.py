@@ -118,3 +118,26 @@ def test_clicking_a_node_selects_it():
 
     viewer, driver = _viewer_and_driver(script)
     run_ui(driver, viewer)
+
+
+def test_dragging_a_node_moves_it_and_it_stays_while_held():
+    """Mouse down on a node, move with the button held, release: the node is where it was put."""
+    import pygame
+
+    def script(d):
+        _commands(d, "ADD NODE a A 100,150 -")
+        yield from d.wait_for_pixel((100, 135), NODE)
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(100, 150), button=1))
+        yield from d.sleep(0.05)
+        pygame.event.post(
+            pygame.event.Event(pygame.MOUSEMOTION, pos=(250, 200), rel=(150, 50), buttons=(1, 0, 0))
+        )
+        yield from d.wait_for_pixel((250, 185), NODE)
+        assert viewer.physics.particleDict["a"].static  # held: the physics leaves it alone
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(250, 200), button=1))
+        yield from d.wait_until(lambda: not viewer.physics.particleDict["a"].static, "release")
+        assert tuple(viewer.physics.particleDict["a"].pos) == (250, 200)
+        d.shutdown(viewer)
+
+    viewer, driver = _viewer_and_driver(script)
+    run_ui(driver, viewer)
