@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
+import subprocess
+import sys
+
 import pytest
 from Axon.Component import component
 from Axon.Scheduler import scheduler
@@ -95,21 +100,14 @@ Pipeline(Burst(), Sipper()).run()
 
 def kamaelia(*args):
     """The `kamaelia` command line, as this Python runs it."""
-    import sys
-
     return [sys.executable, "-m", "Kamaelia.Chassis._cli", *args]
 
 
-@pytest.fixture
-def inspected(tmp_path):
-    """A system running under `kamaelia run --inspect 127.0.0.1:0`; yields (process, url)."""
-    import re
-    import subprocess
-
-    script = tmp_path / "system.py"
-    script.write_text(SYSTEM)
+@contextlib.contextmanager
+def run_inspected(path):
+    """`kamaelia run --inspect 127.0.0.1:0 PATH` while inside; yields (process, url)."""
     proc = subprocess.Popen(
-        kamaelia("run", "--inspect", "127.0.0.1:0", str(script)),
+        kamaelia("run", "--inspect", "127.0.0.1:0", str(path)),
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         text=True,
@@ -122,3 +120,12 @@ def inspected(tmp_path):
     finally:
         proc.kill()
         proc.wait(timeout=10)
+
+
+@pytest.fixture
+def inspected(tmp_path):
+    """The SYSTEM above running under `kamaelia run --inspect`; yields (process, url)."""
+    script = tmp_path / "system.py"
+    script.write_text(SYSTEM)
+    with run_inspected(script) as running:
+        yield running

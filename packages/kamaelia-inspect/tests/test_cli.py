@@ -6,7 +6,7 @@ import subprocess
 import time
 import urllib.request
 
-from conftest import kamaelia
+from conftest import kamaelia, run_inspected
 
 from Kamaelia.Inspect import _plugin
 
@@ -57,25 +57,12 @@ def test_the_plugin_offers_top_and_the_inspect_option():
 
 def test_run_inspect_works_for_graph_files_too(tmp_path):
     """A .toml graph file run with --inspect is served the same way."""
-    import re
-
     graph = tmp_path / "idle.toml"
     graph.write_text('[components.idle]\ntype = "PassThrough"\n')
-    proc = subprocess.Popen(
-        kamaelia("run", "--inspect", "127.0.0.1:0", str(graph)),
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        line = proc.stderr.readline()
-        url = re.fullmatch(r"kamaelia: inspector on (\S+)\n", line).group(1)
+    with run_inspected(graph) as (_, url):
         deadline = time.monotonic() + 10
         names = []
         while time.monotonic() < deadline and not any("PassThrough" in n for n in names):
             names = [c["name"] for c in _picture(url)["components"]]
             time.sleep(0.1)
         assert any("PassThrough" in n for n in names), names
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
