@@ -54,7 +54,11 @@ _WRITE = selectors.EVENT_WRITE
 # Errors from recv/send that mean "not now", not "broken".
 _WOULD_BLOCK = (BlockingIOError, InterruptedError, ssl.SSLWantReadError, ssl.SSLWantWriteError)
 _COALESCE = 65536  # small queued messages are joined up to this size per send()
-_READS_PER_SLICE = 16  # chunks read before yielding, so one busy peer cannot starve others
+# One chunk read per timeslice: with hundreds of peers flooding at once, a round
+# of the scheduler stays short, so a well-behaved peer's request waits one short
+# round (16 chunks a slice starved good clients completely under the load suite;
+# bulk throughput and CPU per GiB measured the same either way).
+_READS_PER_SLICE = 1
 
 
 class ConnectedSocketAdapter(component):
