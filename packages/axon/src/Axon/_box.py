@@ -114,9 +114,12 @@ class postbox:
             self.append = final._store
             if self is final:
                 self._producers = self._find_producers()
-                self.take = self._make_pop()
+                self.take = self._queue.popleft  # type: ignore[union-attr]
             else:
-                self.take = final._take_from_final
+                self._producers = ()
+                # An inbox forwarding to the final one still wakes its producers when
+                # taken from; an outbox shares the final inbox's plain take (1.x list API).
+                self.take = final._take_from_final if self._is_inbox else final.take
         else:
             self._final = None
             self.append = _discard
@@ -130,7 +133,10 @@ class postbox:
         return _checked_store(self._queue, self._size, transit, self.name, self._owner)
 
     def _take_from_final(self) -> Any:
-        return self.take()  # what boxes feeding this final inbox pop with
+        """Take from this final inbox for a box forwarding to it, waking producers."""
+        message = self.take()
+        self._wake_producers()
+        return message
 
     def _find_producers(self) -> tuple[Any, ...]:
         """Owners of the outboxes where the chains ending in this box start."""
@@ -144,35 +150,13 @@ class postbox:
                 producers.append(box._owner)
         return tuple(producers)
 
-    def _make_pop(self) -> Callable[[], Any]:
-        """This final inbox's pop: takes the oldest message, wakes sleeping producers."""
-        assert self._queue is not None
-        popleft = self._queue.popleft
-        producers = self._producers
-        if not producers:
-            return popleft
-        if len(producers) == 1:
-            (producer,) = producers
-
-            # _wake_producers for one producer, inlined: this is the hot path of every recv.
-            def pop_and_wake_producer() -> Any:
-                message = popleft()
-                if producer._sleeping:
-                    producer.scheduler._wake(producer)
-                return message
-
-            return pop_and_wake_producer
-        wake_producers = self._wake_producers
-
-        def pop_and_wake_producers() -> Any:
-            message = popleft()
-            wake_producers()
-            return message
-
-        return pop_and_wake_producers
-
     def _wake_producers(self) -> None:
-        """A producer may have paused until its message is taken: wake it (1.x wakeOnPop)."""
+        """A producer may have paused until its message is taken: wake it (1.x wakeOnPop).
+
+        Whoever takes a message from a final inbox calls this (``component.recv``
+        inlines it: it is the hot path of every recv, and a closure per inbox
+        would cost memory in every linked component).
+        """
         for producer in self._producers:
             if producer._sleeping:
                 producer.scheduler._wake(producer)
@@ -186,7 +170,6 @@ class postbox:
     def _producers_changed(self, producers: tuple[Any, ...]) -> None:
         if self._is_inbox:
             self._producers = producers
-            self.take = self._make_pop()
 
     # -- linking (1.x API) -------------------------------------------------
 
@@ -210,13 +193,15 @@ class postbox:
 
     def pop(self, index: int = 0) -> Any:
         """Take message ``index`` (the oldest by default) from the final inbox (1.x list API)."""
-        if index == 0:
-            return self.take()
         final = self._final
         if final is None or final._queue is None:
             return _empty_pop()
-        message = final._queue[index]
-        del final._queue[index]
+        if index == 0:
+            message = final.take()
+        else:
+            message = final._queue[index]
+            del final._queue[index]
+        final._wake_producers()
         return message
 
     def removesource(self, oldsource: postbox) -> None:

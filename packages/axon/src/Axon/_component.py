@@ -169,7 +169,11 @@ class component(microprocess):
             box = self.inboxes[boxname]
         except KeyError:
             raise UnknownBox(self, "inbox", boxname, self.inboxes) from None
-        return box.take()
+        message = box.take()
+        for producer in box._producers:  # box._wake_producers(), inlined: the hot path
+            if producer._sleeping:
+                producer.scheduler._wake(producer)
+        return message
 
     def dataReady(self, boxname: str = "inbox") -> int:
         """How many messages wait in inbox ``boxname``."""
