@@ -248,6 +248,33 @@ SCENARIOS: list[Scenario] = [
             ),
         )
     ),
+    # Kamaelia 2 only: kamaelia-ray has no counterpart in 1.14.32 or plain asyncio.
+    Scenario(
+        name="ray_cut",
+        script="scenario_ray.py",
+        summary="small messages across one cut edge into a Ray actor; one-message round trips",
+        metrics=(
+            Metric("msgs_per_s", "msgs/s across the cut", True),
+            Metric("rtt_ms", "ms per round trip, low load", False, ".2f"),
+        ),
+        args={"kamaelia2": _axon("--mode", "cut", "--n", "200000", "--trips", "300")},
+        quick_args={"kamaelia2": _axon("--mode", "cut", "--n", "5000", "--trips", "30")},
+        requires=("kamaelia-ray",),
+    ),
+    Scenario(
+        name="ray_hash",
+        script="scenario_ray.py",
+        summary="sha256 of 64 KB blocks: one local worker, then 1 and 2 Ray worker actors",
+        metrics=(
+            Metric("local_blocks_per_s", "blocks/s, 1 local worker", True),
+            Metric("ray1_blocks_per_s", "blocks/s, 1 Ray worker", True),
+            Metric("ray2_blocks_per_s", "blocks/s, 2 Ray workers", True),
+            Metric("speedup_2_vs_local", "2 Ray workers / 1 local", True, ".2f"),
+        ),
+        args={"kamaelia2": _axon("--mode", "hash", "--n", "4000", "--batch", "64")},
+        quick_args={"kamaelia2": _axon("--mode", "hash", "--n", "200", "--batch", "16")},
+        requires=("kamaelia-ray",),
+    ),
 ]
 
 

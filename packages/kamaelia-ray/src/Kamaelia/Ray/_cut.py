@@ -21,6 +21,7 @@ import ray
 from Axon.AxonExceptions import noSpaceInBox
 from Axon.Component import component
 from ray import cloudpickle
+from ray.exceptions import GetTimeoutError
 
 from Kamaelia.Ray._cluster import connect
 from Kamaelia.Ray._host import Item, PartHost
@@ -31,6 +32,7 @@ __all__ = ["CutError", "RayPart", "RayWorkers", "POLICIES"]
 log = logging.getLogger(__name__)
 
 POLICIES = ("round_robin", "least_loaded")
+_START_TIMEOUT = 120.0  # seconds for the actors to start and build the part
 _PULL_WAIT = 1.0  # seconds an idle pull waits in the actor before returning empty
 DISPATCHED = "inbox"  # the inbox RayWorkers share out; every other inbox goes to all copies
 MERGED = "outbox"  # the outbox RayWorkers merge; others pass on once every copy has sent
@@ -55,11 +57,15 @@ class _Actor:
         self.label = label
         self.batch: list[Item] = []
         self.deadline = 0.0
-        self.in_flight = 0
         self.next_seq = 0
+        self.delivered = 0  # batches the part has been handed: from push replies and pulls
         self.pulling = False
         self.finished = False
         self.received: deque[Any] = deque()  # MERGED messages waiting for their turn (ordered)
+
+    @property
+    def in_flight(self) -> int:
+        return self.next_seq - self.delivered
 
 
 class _Cut(component):
@@ -99,10 +105,18 @@ class _Cut(component):
             for i in range(copies)
         ]
         try:
-            inboxes, outboxes = ray.get(self.actors[0].handle.boxes.remote())
+            boxes = ray.get([a.handle.boxes.remote() for a in self.actors], timeout=_START_TIMEOUT)
+        except GetTimeoutError:
+            self._kill_actors()
+            raise CutError(
+                f"{owner} {self.label!r}: {copies} actor(s) did not start within "
+                f"{_START_TIMEOUT:.0f} s; does the cluster have the resources they ask for "
+                f"({options})?"
+            ) from None
         except Exception as error:
             self._kill_actors()
             raise CutError(f"{owner} {self.label!r}: the part could not be built") from error
+        inboxes, outboxes = boxes[0]
         super().__init__(Inboxes=inboxes, Outboxes=outboxes)
         if box_size is not None:
             for name in inboxes:
@@ -214,11 +228,11 @@ class _Cut(component):
             ref = actor.handle.push.remote(actor.next_seq, items)
         except Exception as error:
             raise self._unpicklable(actor, items, error) from error
+        seq = actor.next_seq
         actor.next_seq += 1
-        actor.in_flight += 1
         if actor is self.actors[self.rr]:
             self.rr = (self.rr + 1) % len(self.actors)
-        self._watch(ref, lambda future: self._pushed(actor, future))
+        self._watch(ref, lambda future: self._pushed(actor, seq, future))
 
     def _unpicklable(self, actor: _Actor, items: list[Item], error: Exception) -> BaseException:
         for box, message in items:
@@ -231,9 +245,9 @@ class _Cut(component):
                 )
         return _note(error, f"{self.name}: sending a batch to {actor.label} failed")
 
-    def _pushed(self, actor: _Actor, future: Future[Any]) -> None:
-        actor.in_flight -= 1
+    def _pushed(self, actor: _Actor, seq: int, future: Future[Any]) -> None:
         self._result(actor, future)
+        actor.delivered = max(actor.delivered, seq + 1)
 
     # -- outputs -------------------------------------------------------------
 
@@ -244,7 +258,8 @@ class _Cut(component):
 
     def _pulled(self, actor: _Actor, future: Future[Any]) -> None:
         actor.pulling = False
-        items, actor.finished = self._result(actor, future)
+        items, actor.finished, delivered = self._result(actor, future)
+        actor.delivered = max(actor.delivered, delivered)
         n = len(self.actors)
         for box, message in items:
             if box == MERGED and self.ordered:

@@ -65,14 +65,15 @@ class _Host(component):
         self.runner.call_soon_threadsafe(self.unpause)
         return done
 
-    def take_output(self) -> tuple[list[Item], bool]:
+    def take_output(self) -> tuple[list[Item], bool, int]:
         with self.lock:
             out, self.out = self.out, []
             finished = self.finished
+            delivered = self.next_seq
             if not finished:  # once finished, every later pull returns at once
                 self.out_ready.clear()
         self.runner.call_soon_threadsafe(self.unpause)  # room again for the part's output
-        return out, finished and not out
+        return out, finished and not out, delivered
 
     # -- the scheduler thread ---------------------------------------------------
 
@@ -121,7 +122,7 @@ class _Host(component):
                 progressed = True
             with self.lock:
                 del self.pending[self.next_seq]
-            self.next_seq += 1
+                self.next_seq += 1
             self.position = 0
             done.set()
 
@@ -180,8 +181,9 @@ class PartHost:
             self._raise_if_failed()
         self._raise_if_failed()
 
-    def pull(self, wait: float) -> tuple[list[Item], bool]:
-        """What the part sent since the last pull (waiting up to ``wait`` s), and whether it ended."""
+    def pull(self, wait: float) -> tuple[list[Item], bool, int]:
+        """What the part sent since the last pull (waiting up to ``wait`` s), whether it
+        ended, and how many batches it has been handed (news that may beat a push's reply)."""
         self.host.out_ready.wait(wait)
         self._raise_if_failed()
         return self.host.take_output()
