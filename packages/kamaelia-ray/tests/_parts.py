@@ -126,16 +126,18 @@ class Lasts(component):
 
 
 class Ticker(component):
-    """Sends range(count), one message every `interval` seconds, then producerFinished."""
+    """Sends 0, 1, 2... one every `interval` seconds until `until()` is true, then producerFinished."""
 
-    def __init__(self, count: int, interval: float) -> None:
+    def __init__(self, interval: float, until: Any) -> None:
         super().__init__()
-        self.count = count
         self.interval = interval
+        self.until = until
 
     def main(self) -> Any:
-        for number in range(self.count):
+        number = 0
+        while not self.until():
             self.send(number, "outbox")
+            number += 1
             self.scheduler.call_later(self.interval, self.unpause)
             self.pause()
             yield 1

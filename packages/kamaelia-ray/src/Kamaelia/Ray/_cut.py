@@ -156,6 +156,8 @@ class _Cut(component):
             self._kill_actors()
 
     def _kill_actors(self) -> None:
+        if not ray.is_initialized():  # Ray was shut down first: the actors went with it
+            return
         for actor in self.actors:
             ray.kill(actor.handle)
 
