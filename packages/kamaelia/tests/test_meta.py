@@ -57,6 +57,13 @@ def test_ui_and_all_extras_bring_kamaelia_ui() -> None:
         assert "kamaelia-ui" in names, extra
 
 
+def test_ray_and_all_extras_bring_kamaelia_ray() -> None:
+    reqs = [Requirement(r) for r in META.requires or []]
+    for extra in ("ray", "all"):
+        names = {r.name for r in reqs if r.marker and r.marker.evaluate({"extra": extra})}
+        assert "kamaelia-ray" in names, extra
+
+
 def test_the_meta_distribution_has_no_code() -> None:
     files = [str(f) for f in META.files or []]
     code = [f for f in files if f.endswith(".py") and ".dist-info" not in f]
