@@ -346,6 +346,7 @@ def bench(session: nox.Session) -> None:
     if not script.is_file():
         session.error("benchmarks/run.py does not exist")
     _install_ours(session, _everything())
+    session.install("uvloop")  # the asyncio Protocol server is also measured on uvloop
     session.run("python", str(script), *session.posargs)
 
 

@@ -19,6 +19,11 @@ Both also report the server process's CPU time per round trip
 (``server_cpu_us_per_trip``) or per GiB echoed (``server_cpu_s_per_gib``):
 rates swing with whatever else the machine runs, CPU cost much less.
 
+Server and load generator are pinned to two different cores
+(``os.sched_setaffinity``) when the machine has two; ``--no-pin`` leaves them
+to the kernel. ``--impl asyncio --loop uvloop`` runs the same Protocol server
+on uvloop.
+
 Run alone: ``python benchmarks/scenario_net.py --impl axon --mode echo --conns 50``.
 """
 
@@ -173,10 +178,20 @@ def _cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _pin_cpus() -> tuple[int, int] | None:
+    """(server CPU, client CPU): two different cores this process may use, if it has two."""
+    if not hasattr(os, "sched_getaffinity"):
+        return None
+    allowed = sorted(os.sched_getaffinity(0))
+    return (allowed[0], allowed[1]) if len(allowed) >= 2 else None
+
+
 def _start_client(args: Any, port: int) -> subprocess.Popen[str]:
     command = [sys.executable, os.path.abspath(__file__), "--role", "client", "--port", str(port)]
     command += ["--mode", args.mode, "--conns", str(args.conns), "--size", str(args.size)]
     command += ["--seconds", str(args.seconds), "--mb", str(args.mb)]
+    if args.cpus is not None:
+        command += ["--cpu", str(args.cpus[1])]
     return subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
 
 
@@ -196,6 +211,8 @@ def _report_when_done(args: Any, client: subprocess.Popen[str], stop: Any) -> No
         metrics["server_cpu_us_per_trip"] = cpu * 1e6 / max(1, metrics.pop("all_trips"))
     else:
         metrics["server_cpu_s_per_gib"] = cpu * 1024 / (args.conns * args.mb)
+    metrics["pinned"] = args.cpus is not None
+    metrics["loop"] = args.loop if args.impl == "asyncio" else "axon"
     emit(args.impl, f"net_{args.mode}_{args.conns}", conns=args.conns, **metrics)
     stop()
 
@@ -259,6 +276,10 @@ def _serve_asyncio(args: Any) -> None:
         await done.wait()
         server.close()
 
+    if args.loop == "uvloop":
+        import uvloop
+
+        asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
     asyncio.run(main())
 
 
@@ -272,11 +293,26 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=2.0, help="echo: measuring time")
     parser.add_argument("--mb", type=int, default=20, help="bulk: MiB per connection")
     parser.add_argument("--port", type=int, default=0, help=argparse_hidden())
+    parser.add_argument(
+        "--loop", choices=("asyncio", "uvloop"), default="asyncio", help="asyncio's event loop"
+    )
+    parser.add_argument(
+        "--no-pin", action="store_true", help="do not pin server and client to separate cores"
+    )
+    parser.add_argument("--cpu", type=int, default=None, help="internal: the client's core")
     args = parser.parse_args()
     check_positive(parser, conns=args.conns, size=args.size, mb=args.mb)
+    # Server and load generator on different cores: otherwise they take turns on one
+    # and the numbers measure the kernel's scheduling as much as the server.
+    args.cpus = None if args.no_pin else _pin_cpus()
     if args.role == "client":
+        if args.cpu is not None:
+            os.sched_setaffinity(0, {args.cpu})
         run_client(args)
-    elif args.impl == "asyncio":
+        return
+    if args.cpus is not None:
+        os.sched_setaffinity(0, {args.cpus[0]})
+    if args.impl == "asyncio":
         _serve_asyncio(args)
     else:
         _serve_axon(args)
