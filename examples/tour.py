@@ -8,7 +8,8 @@ Install the packages into a virtual environment and run it (the README's
 quick start does both in one line):
 
     python3 -m venv .venv && . .venv/bin/activate
-    python -m pip install ./packages/axon ./packages/kamaelia-*
+    python -m pip install ./packages/axon ./packages/kamaelia-chassis \
+        ./packages/kamaelia-console ./packages/kamaelia-net ./packages/kamaelia-ui
     kamaelia run examples/tour.py
 """
 

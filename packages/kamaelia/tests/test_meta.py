@@ -50,18 +50,16 @@ def test_kamaelia_list_shows_each_promised_set() -> None:
         assert header in listed, listed
 
 
-def test_ui_and_all_extras_bring_kamaelia_ui() -> None:
+def _extra(name: str) -> set[str]:
     reqs = [Requirement(r) for r in META.requires or []]
-    for extra in ("ui", "all"):
-        names = {r.name for r in reqs if r.marker and r.marker.evaluate({"extra": extra})}
-        assert "kamaelia-ui" in names, extra
+    return {r.name for r in reqs if r.marker and r.marker.evaluate({"extra": name})}
 
 
-def test_ray_and_all_extras_bring_kamaelia_ray() -> None:
-    reqs = [Requirement(r) for r in META.requires or []]
-    for extra in ("ray", "all"):
-        names = {r.name for r in reqs if r.marker and r.marker.evaluate({"extra": extra})}
-        assert "kamaelia-ray" in names, extra
+def test_each_extra_brings_its_set_and_all_brings_every_one() -> None:
+    assert _extra("ui") == {"kamaelia-ui"}
+    assert _extra("inspect") == {"kamaelia-inspect"}
+    assert _extra("ray") == {"kamaelia-ray"}
+    assert _extra("all") == {"kamaelia-ui", "kamaelia-inspect", "kamaelia-ray"}
 
 
 def test_the_meta_distribution_has_no_code() -> None:
