@@ -52,8 +52,19 @@ INCLUDE = re.compile(
 LANGUAGES = {".py": "python", ".toml": "toml"}
 
 
+RAW_SNIPPET = re.compile(r"^[ \t]*-+8<-+[ \t]", re.MULTILINE)
+
+
 def expand_includes(markdown: str, page: Path, root: Path) -> str:
-    """Each include line of `page` as a fenced block holding the file it links to."""
+    """Each include line of `page` as a fenced block holding the file it links to.
+
+    A raw snippet marker in the page (shown as is on the repository host) fails.
+    """
+    if RAW_SNIPPET.search(markdown):
+        raise ValueError(
+            f"{page}: include files with a link line, which the repository host shows "
+            "as a link: [`examples/x.py`](../../examples/x.py) <!-- include -->"
+        )
 
     def fenced(match: re.Match[str]) -> str:
         path, indent = match["path"], match["indent"]

@@ -105,3 +105,10 @@ def test_an_include_whose_link_points_elsewhere_fails(tmp_path):
     assert hooks.expand_includes(right, page, ROOT) == (
         '    ```python\n    --8<-- "examples/handle.py"\n    ```\n'
     )
+
+
+def test_a_raw_snippet_marker_fails_the_build_saying_what_to_write():
+    """`nox -s docs` stops at a raw marker, so it never reaches the repository host."""
+    raw = '```python\n--8<-- "examples/handle.py"\n```\n'
+    with pytest.raises(ValueError, match="include files with a link line"):
+        hooks.expand_includes(raw, PAGES / "index.md", ROOT)
