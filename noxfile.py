@@ -403,17 +403,26 @@ def _stdlib_marker(python: str) -> Path:
 def _externally_managed_python(session: nox.Session, tmp: Path) -> Path:
     """A Python whose pip refuses to install outside a venv (PEP 668).
 
-    Debian's /usr/bin/python3 when it is one; otherwise a copy of this interpreter's
-    installation (without its site-packages) given pip and the marker file.
+    Debian's /usr/bin/python3 when it is one; otherwise a copy of this interpreter
+    (its executable, standard library and libpython only, so a /usr install is no
+    bigger to copy than a private one) given pip and the marker file.
     """
     system = Path("/usr/bin/python3")
     if system.exists() and _stdlib_marker(str(system)).is_file():
         session.log(f"PEP 668 Python: {system}")
         return system
     base = Path(sys.base_prefix)
+    version = f"{sys.version_info.major}.{sys.version_info.minor}"
     copy = tmp / "python"
-    shutil.copytree(base, copy, symlinks=True, ignore=shutil.ignore_patterns("site-packages"))
-    python = copy / "bin" / f"python{sys.version_info.major}.{sys.version_info.minor}"
+    (copy / "bin").mkdir(parents=True)
+    python = copy / "bin" / f"python{version}"
+    shutil.copy2(Path(sys._base_executable).resolve(), python)  # the real binary, not a venv's
+    skipped = shutil.ignore_patterns("site-packages", "dist-packages", "test", "__pycache__")
+    shutil.copytree(
+        base / "lib" / f"python{version}", copy / "lib" / f"python{version}", ignore=skipped
+    )
+    for library in (base / "lib").glob(f"libpython{version}*"):
+        shutil.copy2(library, copy / "lib" / library.name)
     session.run(str(python), "-m", "ensurepip", "--default-pip", external=True, silent=True)
     _stdlib_marker(str(python)).write_text(
         "[externally-managed]\nError=simulated by nox -s quickstart\n", encoding="utf-8"
