@@ -309,3 +309,29 @@ def test_sinks_log_transits_when_asked(caplog):
     null.append("dropped")
     assert "[T1] of 'kept'" in caplog.text
     assert "[T2] of 'dropped'" in caplog.text
+
+
+def test_collection_wakes_the_one_producer_left_after_others_unlink(axon_scheduler):
+    """Producers sharing an unlimited inbox are not woken by collection (that would cost
+    O(producers) per message); once the others unlink, the one left is woken again."""
+    from Axon.testing import StepScheduler
+
+    sched = StepScheduler()
+    first, second, consumer = component(), component(), component()
+    link_a = first.link((first, "outbox"), (consumer, "inbox"))
+    link_b = second.link((second, "outbox"), (consumer, "inbox"))
+
+    for producer in (first, second):
+        producer._sleeping = True  # as if each had sent and paused
+        producer.scheduler = sched
+    first.send("a")
+    consumer.recv()
+    assert first._sleeping
+    assert second._sleeping
+    second.unlink(thelinkage=link_b)
+    first.send("b")
+    woken: list = []
+    sched._wake = woken.append  # what a wake asks of the scheduler
+    consumer.recv()
+    assert woken == [first]
+    first.unlink(thelinkage=link_a)

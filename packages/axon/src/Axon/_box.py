@@ -58,6 +58,7 @@ class postbox:
         "_sources",
         "_store",
         "_target",
+        "_wake_list",
         "append",
         "name",
         "take",
@@ -80,9 +81,10 @@ class postbox:
         self.take: Callable[[], Any] = _empty_pop  # the oldest message, from the final inbox
         # An inbox's store, made once and shared by every box feeding it.
         self._store: Callable[[Any], None] = _discard
-        # Owners of the outboxes whose messages end in this (final) inbox: taking
-        # a message wakes any of them that sleeps (1.x's wakeOnPop).
-        self._producers: tuple[Any, ...] = ()
+        # How many chains that end in this (final) inbox start at an outbox (their
+        # owners are its producers), and the producers a take wakes if they sleep.
+        self._producers = 0
+        self._wake_list: tuple[Any, ...] = ()
         if inbox:
             self._store = self._make_store()
             self.append, self.take = self._store, self._queue.popleft  # type: ignore[union-attr]
@@ -113,10 +115,11 @@ class postbox:
             self._final = final
             self.append = final._store
             if self is final:
-                self._producers = self._find_producers()
+                self._producers, self._wake_list = 0, ()
+                self._add_producers(self._find_producers())
                 self.take = self._queue.popleft  # type: ignore[union-attr]
             else:
-                self._producers = ()
+                self._producers, self._wake_list = 0, ()
                 # An inbox forwarding to the final one still wakes its producers when
                 # taken from; an outbox shares the final inbox's plain take (1.x list API).
                 self.take = final._take_from_final if self._is_inbox else final.take
@@ -138,7 +141,7 @@ class postbox:
         self._wake_producers()
         return message
 
-    def _find_producers(self) -> tuple[Any, ...]:
+    def _find_producers(self) -> list[Any]:
         """Owners of the outboxes where the chains ending in this box start."""
         producers = []
         pending = list(self._sources)
@@ -148,7 +151,7 @@ class postbox:
                 pending.extend(box._sources)
             elif not box._is_inbox:
                 producers.append(box._owner)
-        return tuple(producers)
+        return producers
 
     def _wake_producers(self) -> None:
         """A producer may have paused until its message is taken: wake it (1.x wakeOnPop).
@@ -157,19 +160,37 @@ class postbox:
         inlines it: it is the hot path of every recv, and a closure per inbox
         would cost memory in every linked component).
         """
-        for producer in self._producers:
+        for producer in self._wake_list:
             if producer._sleeping:
                 producer.scheduler._wake(producer)
 
-    def _heads(self) -> tuple[Any, ...]:
+    def _heads(self) -> list[Any]:
         """The producers of the chains that start at or above this box."""
         if self._sources:
             return self._find_producers()
-        return () if self._is_inbox else (self._owner,)
+        return [] if self._is_inbox else [self._owner]
 
-    def _producers_changed(self, producers: tuple[Any, ...]) -> None:
-        if self._is_inbox:
-            self._producers = producers
+    def _add_producers(self, owners: list[Any]) -> None:
+        if self._is_inbox and owners:
+            self._producers += len(owners)
+            self._refresh_wake_list(owners if self._producers == len(owners) else None)
+
+    def _remove_producers(self, owners: list[Any]) -> None:
+        if self._is_inbox and owners:
+            self._producers -= len(owners)
+            self._refresh_wake_list(None)
+
+    def _refresh_wake_list(self, producers: list[Any] | None) -> None:
+        """``producers``: all of them, when the caller has them at hand."""
+        # Every take walks this list, so it names the one producer, or all of a
+        # size-limited inbox's (they wait for room). Several producers sharing an
+        # unlimited inbox are not woken: walking them on every take would make
+        # each message into a busy shared inbox (a server's, say) cost O(producers),
+        # and so does finding them again, which is done only for one or a limit.
+        if self._producers > 1 and self._size is None:
+            self._wake_list = ()
+        else:
+            self._wake_list = tuple(producers if producers is not None else self._find_producers())
 
     # -- linking (1.x API) -------------------------------------------------
 
@@ -188,8 +209,7 @@ class postbox:
             sources = self._sources = {}
         sources[newsource] = None
         newsource._resolve()
-        final = self._final_box()
-        final._producers_changed(final._producers + newsource._heads())
+        self._final_box()._add_producers(newsource._heads())
 
     def pop(self, index: int = 0) -> Any:
         """Take message ``index`` (the oldest by default) from the final inbox (1.x list API)."""
@@ -212,15 +232,7 @@ class postbox:
         del sources[oldsource]
         oldsource._target = None
         oldsource._resolve()
-        final = self._final_box()
-        leaving = list(oldsource._heads())
-        kept = []
-        for producer in final._producers:
-            if producer in leaving:
-                leaving.remove(producer)
-            else:
-                kept.append(producer)
-        final._producers_changed(tuple(kept))
+        self._final_box()._remove_producers(oldsource._heads())
 
     # -- inspection and size (1.x API) --------------------------------------
 

@@ -170,7 +170,7 @@ class component(microprocess):
         except KeyError:
             raise UnknownBox(self, "inbox", boxname, self.inboxes) from None
         message = box.take()
-        for producer in box._producers:  # box._wake_producers(), inlined: the hot path
+        for producer in box._wake_list:  # box._wake_producers(), inlined: the hot path
             if producer._sleeping:
                 producer.scheduler._wake(producer)
         return message

@@ -195,7 +195,7 @@ class threadedcomponent(component):
             self._thread_event.wait()
             self._thread_event.clear()
         message = queue.popleft()
-        if box._producers:  # one that sleeps is woken by the scheduler side
+        if box._wake_list:  # one that sleeps is woken by the scheduler side
             self._taken += 1
             self._call_proxy()
         return message
