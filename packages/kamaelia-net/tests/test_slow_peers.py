@@ -8,7 +8,7 @@ import time
 from typing import Any
 
 import pytest
-from _net_harness import Running, connect, recv_exactly
+from _net_harness import Running, connect, is_closed_by_peer, recv_exactly
 
 from Kamaelia.Chassis.ConnectedServer import ServerCore, SimpleServer
 from Kamaelia.Chassis.Pipeline import Pipeline
@@ -125,4 +125,41 @@ def test_accept_errors_are_logged_at_a_limited_rate(
         assert 1 <= len(warnings) <= 2
     finally:
         server.server.listener = real_listener
+        system.close()
+
+
+def test_a_handler_can_set_and_clear_its_connection_deadline() -> None:
+    """connectionDeadline(s) on the handler's signal closes the connection unless cleared in time."""
+    from Axon.Component import component
+
+    from Kamaelia.IPC import connectionDeadline
+
+    class Guarded(component):
+        """b"arm" sets a 0.3 s deadline, b"done" clears it; everything is echoed."""
+
+        def main(self):  # type: ignore[no-untyped-def]
+            while not self.dataReady("control"):
+                while self.dataReady("inbox"):
+                    data = self.recv("inbox")
+                    if data == b"arm":
+                        self.send(connectionDeadline(0.3), "signal")
+                    elif data == b"done":
+                        self.send(connectionDeadline(None), "signal")
+                    self.send(data, "outbox")
+                self.pause()
+                yield 1
+
+    server = SimpleServer(protocol=Guarded, port=0)
+    system = Running(server)
+    try:
+        with connect(server.port) as cleared, connect(server.port) as expired:
+            for sock in (cleared, expired):
+                sock.sendall(b"arm")
+                assert recv_exactly(sock, 3) == b"arm"
+            cleared.sendall(b"done")
+            assert recv_exactly(cleared, 4) == b"done"
+            assert is_closed_by_peer(expired)
+            cleared.sendall(b"alive")
+            assert recv_exactly(cleared, 5) == b"alive"
+    finally:
         system.close()

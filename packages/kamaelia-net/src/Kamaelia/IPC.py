@@ -5,19 +5,23 @@ ConnectedSocketAdapter and ``newCSA.sock`` its socket, ``socketShutdown`` is a
 ``producerFinished`` whose ``message`` is ``[sock, howDied]``, and the selector
 requests carry ``((component, inboxname), fileobj)`` or ``fileobj``.
 
-Kamaelia 2 adds three messages: ``serverListening`` (a server tells which
+Kamaelia 2 adds four messages: ``serverListening`` (a server tells which
 address it bound), ``socketHalfClosed`` (the peer finished sending but still
-reads), and ``connectionFailed`` (a client could not connect; it is a
-``producerFinished`` so that 1.x pipelines still shut down on it).
+reads), ``connectionFailed`` (a client could not connect; it is a
+``producerFinished`` so that 1.x pipelines still shut down on it), and
+``connectionDeadline`` (a protocol handler sets or clears a deadline for its
+connection).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from Axon.Ipc import ipc as _ipc
 from Axon.Ipc import notify, producerFinished, shutdownMicroprocess
 
 __all__ = [
+    "connectionDeadline",
     "connectionFailed",
     "newCSA",
     "newExceptional",
@@ -138,3 +142,19 @@ class connectionFailed(producerFinished):
     def exception(self) -> BaseException:
         """The error that stopped the connection attempt."""
         return self.message  # type: ignore[no-any-return]
+
+
+class connectionDeadline(_ipc):
+    """Sent to a ConnectedSocketAdapter's "control" (a server handler's "signal"):
+    close the connection unless another ``connectionDeadline`` arrives within
+    ``seconds``; ``seconds=None`` clears the deadline.
+
+    A protocol uses it for limits only it can see: a request head must be
+    complete within 10 s, the body must make progress every 5 s (re-arm it
+    whenever some arrives), and so on.
+    """
+
+    def __init__(self, seconds: float | None) -> None:
+        if seconds is not None and not seconds >= 0:
+            raise ValueError(f"connectionDeadline needs seconds >= 0 or None, got {seconds!r}")
+        self.seconds = seconds

@@ -20,7 +20,10 @@ Deadlines: ``idleTimeout`` closes a connection silent for that long;
 ``requestTimeout`` closes one whose peer sent bytes that got no reply (nothing
 taken from "inbox") within that many seconds - the deadline for a whole
 request, head and body, which a peer dribbling a byte at a time cannot
-stretch; ``handshakeTimeout`` bounds a TLS handshake.
+stretch; ``handshakeTimeout`` bounds a TLS handshake; and a
+``connectionDeadline(seconds)`` on "control" (from a server's protocol
+handler, on its "signal") closes the connection unless renewed or cleared
+(``connectionDeadline(None)``) in time.
 
 Differences from 1.x: the peer closing its sending side is not a full close
 (replies still go out; ``socketHalfClosed`` is announced on
@@ -43,7 +46,7 @@ from Axon.AxonExceptions import noSpaceInBox
 from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
 
-from Kamaelia.IPC import shutdownCSA, socketHalfClosed, socketShutdown
+from Kamaelia.IPC import connectionDeadline, shutdownCSA, socketHalfClosed, socketShutdown
 
 __all__ = ["ConnectedSocketAdapter"]
 
@@ -66,7 +69,8 @@ class ConnectedSocketAdapter(component):
 
     Inboxes = {
         "inbox": "bytes to send on the socket",
-        "control": "producerFinished: send what is queued, then close; shutdownMicroprocess: close now",
+        "control": "producerFinished: send what is queued, then close; shutdownMicroprocess: "
+        "close now; connectionDeadline(s): close unless renewed within s seconds",
         "ReadReady": "kept from 1.x: any message is a hint to try reading now",
         "SendReady": "kept from 1.x: any message is a hint to try sending now",
         "makessl": "start TLS as a client now (an ssl.SSLContext, or anything for the default)",
@@ -115,6 +119,7 @@ class ConnectedSocketAdapter(component):
         self.handshakeTimeout = handshakeTimeout
         self.requestTimeout = requestTimeout
         self._requestTimer: Any = None  # armed by received bytes, disarmed by a reply
+        self._deadlineTimer: Any = None  # set by the protocol with connectionDeadline
         self.howDied: Any = None
         self.isSSL = False
         if maxSendQueue is not None:
@@ -155,6 +160,21 @@ class ConnectedSocketAdapter(component):
 
     def _armIdleTimer(self, delay: float) -> None:
         self._idleTimer = self.scheduler.call_later(delay, self._idleCheck)
+
+    def _setDeadline(self, seconds: float | None) -> None:
+        if self._deadlineTimer is not None:
+            self._deadlineTimer.cancel()
+            self._deadlineTimer = None
+        if seconds is not None:
+            self._deadlineTimer = self.scheduler.call_later(seconds, self._deadlineExpired)
+
+    def _deadlineExpired(self) -> None:
+        self._deadlineTimer = None
+        if not self._closing:
+            self._closing = True
+            self.howDied = "deadline"
+            _log.info("%s: closing: the protocol's deadline passed", self.name)
+        self.unpause()
 
     def _requestExpired(self) -> None:
         self._requestTimer = None
@@ -260,6 +280,8 @@ class ConnectedSocketAdapter(component):
             elif isinstance(message, shutdownMicroprocess) or message is shutdownMicroprocess:
                 self._closing = True
                 self.howDied = "shutdown microprocess"
+            elif isinstance(message, connectionDeadline):
+                self._setDeadline(message.seconds)
         while self.dataReady("ReadReady"):
             self.recv("ReadReady")
             self._readable = True
@@ -478,10 +500,10 @@ class ConnectedSocketAdapter(component):
         if self._closed:
             return
         self._closed = True
-        for timer in (self._idleTimer, self._requestTimer):
+        for timer in (self._idleTimer, self._requestTimer, self._deadlineTimer):
             if timer is not None:
                 timer.cancel()
-        self._idleTimer = self._requestTimer = None
+        self._idleTimer = self._requestTimer = self._deadlineTimer = None
         sched = getattr(self, "scheduler", None)
         if sched is not None and self._mask:
             sched.unwatch_io(self._sock)
