@@ -12,12 +12,14 @@ from typing import Any
 
 import pygame
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.UI.Pygame._widget import DisplayClient, display_request
 
 __all__ = ["Button"]
 
 
+@checked_keywords
 class Button(DisplayClient, component):
     """A clickable button on the PygameDisplay; sends `msg` on "outbox" when clicked.
 

@@ -16,6 +16,7 @@ from typing import Any
 import pygame
 from Axon.Component import component
 from Axon.Ipc import errorInformation
+from Axon.options import checked_keywords
 
 from Kamaelia.UI.Pygame._widget import DisplayClient
 
@@ -26,6 +27,7 @@ log = logging.getLogger("Kamaelia.UI.Pygame.Image")
 DEFAULT_SIZE = (240, 192)
 
 
+@checked_keywords
 class Image(DisplayClient, component):
     """Shows an image on the PygameDisplay; send it a new one at any time.
 

@@ -12,12 +12,14 @@ from typing import Any
 
 import pygame
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.UI.Pygame._widget import DisplayClient, display_request
 
 __all__ = ["KeyEvent"]
 
 
+@checked_keywords
 class KeyEvent(DisplayClient, component):
     """Sends a chosen message on a chosen outbox when a key goes down (or up).
 

@@ -14,12 +14,14 @@ from typing import Any
 import pygame
 from Axon.Component import component
 from Axon.Ipc import shutdownMicroprocess
+from Axon.options import checked_keywords
 
 from Kamaelia.UI.Pygame._widget import SHUTDOWN_MESSAGES, DisplayClient
 
 __all__ = ["TextDisplayer", "Textbox"]
 
 
+@checked_keywords
 class TextDisplayer(DisplayClient, component):
     """Shows each message from "inbox" as a new line at the bottom, scrolling older ones up.
 

@@ -15,6 +15,7 @@ from typing import Any
 import pygame
 from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
+from Axon.options import checked_keywords
 
 from Kamaelia.UI.Pygame._widget import DisplayClient
 
@@ -24,6 +25,7 @@ __all__ = ["Ticker", "CLEAR"]
 CLEAR = chr(0) + "CLRTKR"
 
 
+@checked_keywords
 class Ticker(DisplayClient, component):
     """A text ticker: words from "inbox" appear one at a time, `words_per_second`.
 
