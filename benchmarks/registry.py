@@ -275,6 +275,8 @@ SCENARIOS: list[Scenario] = [
             Metric("ray1_blocks_per_s", "blocks/s, 1 Ray worker", True),
             Metric("ray2_blocks_per_s", "blocks/s, 2 Ray workers", True),
             Metric("speedup_2_vs_local", "2 Ray workers / 1 local", True, ".2f"),
+            Metric("local_cpu_us_per_block", "driver CPU µs per block, hashing locally", False),
+            Metric("ray2_driver_cpu_us_per_block", "driver CPU µs per block, shipping to 2", False),
         ),
         args={"kamaelia2": _axon("--mode", "hash", "--n", "4000", "--batch", "64")},
         quick_args={"kamaelia2": _axon("--mode", "hash", "--n", "200", "--batch", "16")},

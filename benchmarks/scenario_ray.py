@@ -9,8 +9,10 @@ one at a time (low load). Metric: the median round trip, there and back.
 ``--mode hash``: ``n`` distinct 64 KB blocks are hashed (``--algo``, sha256 by
 default) by one local worker, then by ``RayWorkers`` with 1 and 2 copies (each
 actor reserving one CPU), results merged in order. Metrics: blocks/s for each,
-and the 2-copy rate over the local one. The blocks cross the cut (they are
-pickled and shipped), as they would in a real system.
+and the 2-copy rate over the local one; and the CPU time this process spends
+per block when it hashes locally and when it only ships blocks to 2 copies.
+The blocks cross the cut (they are pickled and shipped), as they would in a
+real system.
 
 Only Kamaelia 2 runs it (it needs kamaelia-ray). Run alone:
 ``python benchmarks/scenario_ray.py --mode cut --n 300000``.
@@ -163,12 +165,14 @@ def _hasher(algo: str) -> Any:
     return lambda: transform(function=lambda block: hashlib.new(algo, block).hexdigest())
 
 
-def _hash_run(blocks: list[bytes], worker: Any) -> tuple[float, list[Any]]:
+def _hash_run(blocks: list[bytes], worker: Any) -> tuple[float, float, list[Any]]:
+    """Blocks/s, this process's CPU µs per block (hashing or shipping), and the digests."""
     c = _components()
     sink = c["Sink"]()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     _run(c["Source"](blocks), worker, sink)
-    return len(blocks) / (sink.times[-1] - start), sink.got
+    cpu_us = (time.process_time() - cpu) / len(blocks) * 1e6
+    return len(blocks) / (sink.times[-1] - start), cpu_us, sink.got
 
 
 def run_hash(n: int, batch: int, algo: str) -> dict[str, float]:
@@ -178,14 +182,16 @@ def run_hash(n: int, batch: int, algo: str) -> dict[str, float]:
     blocks = [i.to_bytes(8, "little") + seed[8:] for i in range(n)]
     expected = [hashlib.new(algo, b).hexdigest() for b in blocks[:50]]
     results = {}
-    local_rate, got = _hash_run(blocks, _hasher(algo)())
+    local_rate, local_cpu, got = _hash_run(blocks, _hasher(algo)())
     results["local_blocks_per_s"] = local_rate
+    results["local_cpu_us_per_block"] = local_cpu
     for copies in (1, 2):
         workers = RayWorkers(_hasher(algo), copies, batch_size=batch, actor_options={"num_cpus": 1})
-        rate, got = _hash_run(blocks, workers)
+        rate, driver_cpu, got = _hash_run(blocks, workers)
         if got[:50] != expected or len(got) != n:
             fail(NAME, f"{copies} Ray workers returned wrong or missing digests")
         results[f"ray{copies}_blocks_per_s"] = rate
+    results["ray2_driver_cpu_us_per_block"] = driver_cpu
     results["speedup_2_vs_local"] = results["ray2_blocks_per_s"] / local_rate
     return results
 
