@@ -152,3 +152,17 @@ class Unpicklable:
 
     def __repr__(self) -> str:
         return "<Unpicklable>"
+
+
+class SendsUnpicklable(component):
+    """Answers every message with an Unpicklable."""
+
+    def main(self) -> Any:
+        while True:
+            for _ in self.Inbox("inbox"):
+                self.send(Unpicklable(), "outbox")
+            if self.dataReady("control"):
+                self.send(self.recv("control"), "signal")
+                return
+            self.pause()
+            yield 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from _errors import cause_chain
-from _parts import Collect, Double, Unpicklable
+from _parts import Collect, Double, SendsUnpicklable, Unpicklable
 from Axon.Scheduler import scheduler
 
 from Kamaelia.Chassis.Pipeline import Pipeline
@@ -21,3 +21,13 @@ def test_an_unpicklable_message_names_the_box_and_the_part() -> None:
     assert "<Unpicklable>" in str(error)
     assert "inbox 'inbox' of doubler" in str(error)
     assert "does not pickle" in str(error)
+
+
+def test_an_unpicklable_reply_names_the_outbox_and_the_part() -> None:
+    """A message the part sends that cannot leave its actor is named, with its outbox."""
+    Pipeline(DataSource([1]), RayPart(SendsUnpicklable, label="replier"), Collect()).activate()
+    with pytest.raises(Exception) as caught:
+        scheduler.run.runThreads()
+    (error,) = [e for e in cause_chain(caught.value) if isinstance(e, CutError)]
+    assert "<Unpicklable>" in str(error)
+    assert "from outbox 'outbox' of replier cannot leave its actor" in str(error)

@@ -7,7 +7,7 @@ send. ``connect(address=None)`` picks the cluster: this machine by default.
 """
 
 from Kamaelia.Ray._cluster import connect
-from Kamaelia.Ray._cut import POLICIES, CutError, RayPart, RayWorkers
-from Kamaelia.Ray._wire import ComponentRef
+from Kamaelia.Ray._cut import POLICIES, RayPart, RayWorkers
+from Kamaelia.Ray._wire import ComponentRef, CutError
 
 __all__ = ["POLICIES", "ComponentRef", "CutError", "RayPart", "RayWorkers", "connect"]

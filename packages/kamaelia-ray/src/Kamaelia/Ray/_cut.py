@@ -25,7 +25,7 @@ from ray.exceptions import GetTimeoutError
 
 from Kamaelia.Ray._cluster import connect
 from Kamaelia.Ray._host import Item, PartHost
-from Kamaelia.Ray._wire import portable
+from Kamaelia.Ray._wire import CutError, portable, unpicklable
 
 __all__ = ["CutError", "RayPart", "RayWorkers", "POLICIES"]
 
@@ -37,10 +37,6 @@ _PULL_WAIT = 1.0  # seconds an idle pull waits in the actor before returning emp
 DISPATCHED = "inbox"  # the inbox RayWorkers share out; every other inbox goes to all copies
 MERGED = "outbox"  # the outbox RayWorkers merge; others pass on once every copy has sent
 _labels = itertools.count(1)
-
-
-class CutError(RuntimeError):
-    """A message cannot cross a cut (it does not pickle), or a part cannot be placed."""
 
 
 def _note(error: BaseException, text: str) -> BaseException:
@@ -97,12 +93,13 @@ class _Cut(component):
         connect()
         options = {"max_concurrency": max_in_flight + 2, **(actor_options or {})}
         remote_class = ray.remote(PartHost).options(**options)
+        labels = [f"{self.label}[{i}]" if copies > 1 else self.label for i in range(copies)]
         self.actors = [
             _Actor(
-                remote_class.remote(factory, batch_size, batch_size * max_in_flight),
-                f"{self.label}[{i}]" if copies > 1 else self.label,
+                remote_class.remote(factory, batch_size, batch_size * max_in_flight, label),
+                label,
             )
-            for i in range(copies)
+            for label in labels
         ]
         try:
             boxes = ray.get([a.handle.boxes.remote() for a in self.actors], timeout=_START_TIMEOUT)
@@ -237,15 +234,9 @@ class _Cut(component):
         self._watch(ref, lambda future: self._pushed(actor, seq, future))
 
     def _unpicklable(self, actor: _Actor, items: list[Item], error: Exception) -> BaseException:
-        for box, message in items:
-            try:
-                cloudpickle.dumps(message)
-            except Exception as reason:
-                return CutError(
-                    f"{type(self).__name__} {self.name}: message {message!r} for inbox {box!r} "
-                    f"of {actor.label} cannot cross to its Ray actor: it does not pickle ({reason})"
-                )
-        return _note(error, f"{self.name}: sending a batch to {actor.label} failed")
+        where = f"for inbox {{box!r}} of {actor.label} cannot cross to its Ray actor"
+        found = unpicklable(items, f"({type(self).__name__} {self.name}) " + where)
+        return found or _note(error, f"{self.name}: sending a batch to {actor.label} failed")
 
     def _pushed(self, actor: _Actor, seq: int, future: Future[Any]) -> None:
         self._result(actor, future)
@@ -260,7 +251,8 @@ class _Cut(component):
 
     def _pulled(self, actor: _Actor, future: Future[Any]) -> None:
         actor.pulling = False
-        items, actor.finished, delivered = self._result(actor, future)
+        payload, actor.finished, delivered = self._result(actor, future)
+        items = cloudpickle.loads(payload)
         actor.delivered = max(actor.delivered, delivered)
         n = len(self.actors)
         for box, message in items:

@@ -16,8 +16,9 @@ from Axon.AxonExceptions import noSpaceInBox
 from Axon.Component import component
 from Axon.Ipc import newComponent
 from Axon.Scheduler import scheduler
+from ray import cloudpickle
 
-from Kamaelia.Ray._wire import portable
+from Kamaelia.Ray._wire import portable, unpicklable
 
 __all__ = ["PartHost"]
 
@@ -150,7 +151,10 @@ class _Host(component):
 class PartHost:
     """The Ray actor class (made remote by the caller, with its options)."""
 
-    def __init__(self, factory: Callable[[], component], high_water: int, out_limit: int) -> None:
+    def __init__(
+        self, factory: Callable[[], component], high_water: int, out_limit: int, label: str
+    ) -> None:
+        self.label = label
         part = factory()
         if not isinstance(part, component):
             raise TypeError(f"the factory {factory!r} returned {part!r}, not a component")
@@ -181,12 +185,18 @@ class PartHost:
             self._raise_if_failed()
         self._raise_if_failed()
 
-    def pull(self, wait: float) -> tuple[list[Item], bool, int]:
+    def pull(self, wait: float) -> tuple[bytes, bool, int]:
         """What the part sent since the last pull (waiting up to ``wait`` s), whether it
         ended, and how many batches it has been handed (news that may beat a push's reply)."""
         self.host.out_ready.wait(wait)
         self._raise_if_failed()
-        return self.host.take_output()
+        items, finished, delivered = self.host.take_output()
+        try:  # pickled here, not by Ray, so that a message that cannot cross is named
+            payload = cloudpickle.dumps(items)
+        except Exception as error:
+            where = f"from outbox {{box!r}} of {self.label} cannot leave its actor"
+            raise (unpicklable(items, where) or error) from None
+        return payload, finished, delivered
 
     def _raise_if_failed(self) -> None:
         if self.error is not None:

@@ -13,8 +13,28 @@ from typing import Any
 
 from Axon.Ipc import ipc
 from Axon.Microprocess import microprocess
+from ray import cloudpickle
 
-__all__ = ["ComponentRef", "portable"]
+__all__ = ["ComponentRef", "CutError", "portable", "unpicklable"]
+
+
+class CutError(RuntimeError):
+    """A message cannot cross a cut (it does not pickle), or a part cannot be placed."""
+
+
+def unpicklable(items: list[tuple[str, Any]], where: str) -> CutError | None:
+    """A CutError naming the first message of ``items`` that does not pickle, if any.
+
+    ``where`` completes "message M for/from box B ...": who sent it, and to whom.
+    """
+    for box, message in items:
+        try:
+            cloudpickle.dumps(message)
+        except Exception as reason:
+            return CutError(
+                f"message {message!r} {where.format(box=box)}: it does not pickle ({reason})"
+            )
+    return None
 
 
 @dataclass(frozen=True)
