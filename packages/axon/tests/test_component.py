@@ -257,6 +257,14 @@ def test_deliver_wakes_a_sleeping_component_and_checks_the_box(axon_scheduler):
         waiter.deliver("x", "nope")
 
 
+def test_the_1x_name_deliver_still_works():
+    """1.x code and test suites call _deliver(); it is deliver() under its 1.x name."""
+    target = component()
+    target._deliver("hello")
+    target._deliver("stop", "control")
+    assert (target.recv(), target.recv("control")) == ("hello", "stop")
+
+
 def test_async_def_main_is_refused_and_its_coroutine_closed(axon_scheduler):
     """An 'async def main' is rejected at activate(): generators, not coroutines; no RuntimeWarning."""
 

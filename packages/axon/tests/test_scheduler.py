@@ -963,6 +963,27 @@ def test_a_duck_typed_microprocess_runs(axon_scheduler):
     assert axon_scheduler.listAllThreads() == []
 
 
+def test_a_duck_typed_microprocess_can_be_paused_and_woken(axon_scheduler):
+    """pauseThread, isThreadPaused and wakeThread take the duck-typed object itself, as in 1.x."""
+    steps = []
+
+    class StandIn:
+        def next(self):
+            steps.append(axon_scheduler.isThreadPaused(self))
+            if len(steps) == 1:
+                axon_scheduler.pauseThread(self)
+                axon_scheduler.call_later(0, lambda: axon_scheduler.wakeThread(self))
+            elif len(steps) == 2:
+                raise StopIteration
+            return 1
+
+    stand_in = StandIn()
+    axon_scheduler._addThread(stand_in)
+    axon_scheduler.runThreads()
+    assert steps == [False, False]
+    assert axon_scheduler.isThreadPaused(stand_in)  # finished: unknown again
+
+
 def test_instruments_see_a_component_go_to_sleep(axon_scheduler):
     """An instrument's paused hook is called when a step ends with the component paused."""
     seen: list = []

@@ -208,6 +208,9 @@ class component(microprocess):
             raise UnknownBox(self, "inbox", boxname, self.inboxes) from None
         box.append(message)
 
+    # The 1.x name ("for tests and debugging"): 1.x test suites and tools call it.
+    _deliver = deliver
+
     def setInboxSize(self, boxname: str, size: int | None) -> None:
         """Limit inbox ``boxname`` to ``size`` messages (None: no limit)."""
         try:

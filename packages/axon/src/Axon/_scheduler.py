@@ -364,7 +364,8 @@ class scheduler(microprocess):
 
     def _admit(self, mp: Any) -> None:
         if not isinstance(mp, microprocess):
-            mp = self._foreign[mp] = _Foreign(mp)
+            wrapper = self._foreign[mp] = _Foreign(mp)  # keyed by the object 1.x code holds
+            mp = wrapper
         self._all[mp] = None
         self.wait_for_one = False
         mp._sleeping = False
