@@ -19,6 +19,15 @@ SCRIPT = Path(sys.executable).parent / ("kamaelia.exe" if os.name == "nt" else "
 POSIX_ONLY = pytest.mark.skipif(os.name == "nt", reason="sends SIGINT, which Windows lacks")
 
 
+def _ctrl_c_reaches_it() -> None:
+    """Run in the child before exec: give SIGINT its default action back.
+
+    A shell that starts the tests in the background (as a CI runner may) leaves
+    SIGINT ignored; children inherit that, and the Ctrl-C they are sent is lost.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def kamaelia(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != AUTOLOAD_ENV_VAR}
     return subprocess.run(
@@ -90,6 +99,7 @@ def test_ctrl_c_stops_a_running_graph_cleanly(tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_ctrl_c_reaches_it,
     )
     try:
         _interrupt_when(proc, "Kamaelia.Chassis.cli: running the system", "stderr")
@@ -122,7 +132,13 @@ print("after run", flush=True)
 
 
 def _interrupted_run(command: list[str]) -> tuple[int, str, str]:
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=_ctrl_c_reaches_it,
+    )
     try:
         before = _interrupt_when(proc, "ready", "stdout")
         out, err = proc.communicate(timeout=20)
@@ -180,7 +196,11 @@ def test_ctrl_c_interrupts_a_stuck_component(tmp_path):
         )
     )
     proc = subprocess.Popen(
-        [str(SCRIPT), "run", str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [str(SCRIPT), "run", str(script)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=_ctrl_c_reaches_it,
     )
     try:
         _interrupt_when(proc, "ready", "stdout")  # one Ctrl-C is enough

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import signal
 import subprocess
 import sys
 
@@ -111,6 +112,9 @@ def run_inspected(path):
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         text=True,
+        # A shell that starts the tests in the background (as a CI runner may) leaves
+        # SIGINT ignored, and the child would inherit that: the tests send it Ctrl-C.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         line = proc.stderr.readline()  # bounded by the test timeout

@@ -252,12 +252,17 @@ class HTTPServer(component):
             try:
                 while self._roomToReply() and self.dataReady("_handlerinbox"):
                     resource = self.recv("_handlerinbox")
+                    # One message per resource (the head rides with the first), so the
+                    # room checked above is all this takes.
+                    data = b""
                     if not headSent:
                         status, headers = _responseHead(resource)
-                        self.send(http.responseHead(status, headers), "outbox")
+                        data = http.responseHead(status, headers)
                         headSent = True
                     if withBody:
-                        self.send(http.responseBody(_encoded(resource)), "outbox")
+                        data += http.responseBody(_encoded(resource))
+                    if data:
+                        self.send(data, "outbox")
                     self.handler.unpause()  # a handler that waits for room (Minimal) goes on
             except HTTPError as bad:
                 crashed.append(bad)
@@ -288,5 +293,12 @@ class HTTPServer(component):
                 "%s: response to %s %s: %s", self.name, request.method, request.target[:200], bad
             )
             return False
-        self.send(last, "outbox")
+        if last:
+            while not self._roomToReply():  # the end of a chunked body waits its turn too
+                self._checkControl()
+                if self._stopNow:
+                    return False
+                self.pause()
+                yield 1
+            self.send(last, "outbox")
         return keep
