@@ -12,10 +12,11 @@ a ``Request`` and returns a ``Response``; a route whose value is a
 upgrades instead. Keep-alive is HTTP/1.1's default;
 ``Connection: close`` and HTTP/1.0 close after the response.
 
-Parsing is h11's (see ``Kamaelia.Protocol.HTTP._core`` for what is refused
-and why); ``parser="httptools"`` takes the optional C fast path
-(``kamaelia-net[fast]``, see ``Kamaelia.Protocol.HTTP._fastcore``), about
-twice the requests per second. Bad input is answered and the connection closed: a malformed or
+Parsing is httptools' when it is installed (``kamaelia-net[fast]``, the C
+fast path, see ``Kamaelia.Protocol.HTTP._fastcore``; about twice the
+requests per second), else h11's (see ``Kamaelia.Protocol.HTTP._core`` for
+what is refused and why); ``parser="h11"`` or ``parser="httptools"`` picks
+one. Bad input is answered and the connection closed: a malformed or
 ambiguous request gets 400, headers over ``maxHeaderBytes`` 431, a body
 (Content-Length or chunked) over ``maxBodyBytes`` 413, another HTTP major
 version 505. A handler that raises gets 500 and one log line (no traceback),
@@ -132,7 +133,7 @@ class HTTPProtocol(component):
         routes: dict[str, Handler],
         maxHeaderBytes: int = 65536,
         maxBodyBytes: int = 1 << 20,
-        parser: str = "h11",
+        parser: str = "auto",
     ) -> None:
         super().__init__()
         self.routes = dict(sorted(routes.items(), key=lambda item: -len(item[0])))

@@ -22,8 +22,8 @@ otherwise HTTP/1.1 clients get a chunked body (1.x closed the connection)
 and HTTP/1.0 clients get the body up to the close. Keep-alive and pipelining
 follow HTTP/1.1, with the same limits and refusals as
 ``Kamaelia.Protocol.SimpleHTTP`` (400/413/431/505, ``maxPendingReplies``
-unwritten replies before parsing pauses; ``parser="httptools"`` for the
-fast path). A request handler that cannot be
+unwritten replies before parsing pauses; httptools parses when installed,
+else h11, or as ``parser="h11"`` / ``"httptools"`` says). A request handler that cannot be
 made, or that crashes before answering, gets a 500 and one log line.
 """
 
@@ -114,7 +114,7 @@ class HTTPServer(component):
         localport: int = 0,
         maxHeaderBytes: int = 65536,
         maxBodyBytes: int = 1 << 20,
-        parser: str = "h11",
+        parser: str = "auto",
     ) -> None:
         super().__init__()
         self.createRequestHandler = createRequestHandler

@@ -17,6 +17,7 @@ one response per request; nothing is re-parsed when more bytes arrive.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -254,11 +255,26 @@ class ServerConnection:
         return b"".join(parts), keep
 
 
-PARSERS = ("h11", "httptools")
+PARSERS = ("auto", "h11", "httptools")
+
+
+@functools.cache  # a missing module would otherwise be searched for on every connection
+def _autoParser() -> str:
+    try:
+        import httptools  # noqa: F401
+    except ImportError:
+        return "h11"
+    return "httptools"
 
 
 def makeServerConnection(parser: str, maxHeaderBytes: int, maxBodyBytes: int) -> Any:
-    """A ServerConnection on ``parser``: "h11" (the default) or "httptools" (the fast path)."""
+    """A ServerConnection on ``parser``: "h11", "httptools" (the fast path), or "auto".
+
+    "auto" (the default of the servers) is httptools when it is installed
+    (``kamaelia-net[fast]``), else h11.
+    """
+    if parser == "auto":
+        parser = _autoParser()
     if parser == "h11":
         return ServerConnection(maxHeaderBytes, maxBodyBytes)
     if parser == "httptools":
