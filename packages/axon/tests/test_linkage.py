@@ -229,3 +229,13 @@ def test_passthrough_loop_is_refused_not_a_hang():
             "linking a passthrough loop hangs (endless walk of the chain) instead of raising"
         )
     assert result.stdout.startswith("refused:"), result.stdout + result.stderr
+
+
+def test_postoffice_str_is_the_1x_format():
+    """str(postoffice) reads as in 1.x: its debug name ("NAME:debug "), then its links."""
+    plain, named = postoffice(), postoffice(debugname="flurble")
+    assert named.debugname == "flurble:debug "
+    a, b = component(), component()
+    link = named.link((a, "outbox"), (b, "inbox"))
+    assert str(plain) == "{{ POSTOFFICE: links [] }}"
+    assert str(named) == "{{ POSTOFFICE: flurble:debug links [" + repr(link) + "] }}"

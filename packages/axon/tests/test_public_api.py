@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import sys
 
 import Axon
 import pytest
@@ -208,6 +209,33 @@ def test_util_helpers():
         util.testInterface(component(), (["nope"], []))
     with pytest.raises(ValueError):
         util.axonRaise(ValueError, "x")
+
+
+def test_test_interface_error_keeps_1x_args_and_names_the_missing_boxes(monkeypatch):
+    """testInterface's error has 1.x's args (kind, component, interface) and names what is missing."""
+    from Axon import util
+    from Axon.AxonExceptions import invalidComponentInterface
+    from Axon.Component import component
+
+    c = component()
+    for kind, interface, missing in (
+        ("inboxes", (["inbox", "fred"], ["nope"]), "fred"),
+        ("outboxes", (["inbox"], ["outbox", "jim"]), "jim"),
+    ):
+        with pytest.raises(invalidComponentInterface) as caught:
+            util.testInterface(c, interface)
+        assert caught.value.args == (kind, c, interface)
+        assert c.name in str(caught.value)
+        assert missing in str(caught.value)
+    monkeypatch.setattr(util, "production", True)
+    assert util.testInterface(c, (["fred"], [])) is False
+
+
+def test_util_star_import_gives_sys_as_in_1x():
+    """1.x's ``from Axon.util import *`` also gave ``sys``; 1.x code relies on it."""
+    namespace: dict = {}
+    exec("from Axon.util import *", namespace)
+    assert namespace["sys"] is sys
 
 
 def test_microprocess_str():

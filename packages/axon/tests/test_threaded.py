@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 import time
 
 import pytest
@@ -254,6 +255,33 @@ def test_pause_with_timeout_returns_after_timeout():
 
     run_system(Napper(), timeout=5)
     assert 0.04 <= waited[0] < 3
+
+
+def test_step_that_finds_the_thread_finished_still_returns():
+    """As in 1.x, the step that finds the thread finished returns; the next one ends it.
+
+    1.x code steps a threaded component by hand (``next(t)``) and expects a
+    step to return even when the thread has finished by then.
+    """
+    gate = threading.Event()
+
+    class Quick(threadedcomponent):
+        def main(self):
+            gate.wait(5)
+            self.send("bye", "outbox")
+
+    from Axon.Scheduler import scheduler
+
+    quick, sink = Quick().activate(Scheduler=scheduler()), component()
+    quick.link((quick, "outbox"), (sink, "inbox"))
+    assert next(quick) == 1  # starts the thread, which waits for the gate
+    (worker,) = [t for t in threading.enumerate() if t.name == quick.name]
+    gate.set()
+    worker.join(5)
+    assert next(quick) == 1  # delivers "bye" and finds the thread finished
+    assert list(sink.Inbox()) == ["bye"]
+    with pytest.raises(StopIteration):
+        next(quick)
 
 
 def test_legacy_body_runs_in_thread():

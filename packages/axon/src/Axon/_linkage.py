@@ -107,7 +107,7 @@ class postoffice:
     def __init__(self, debugname: str = "") -> None:
         self._links: dict[linkage, None] = {}  # insertion-ordered set
         self._byComponent: dict[int, dict[linkage, None]] = {}
-        self.debugname = debugname
+        self.debugname = f"{debugname}:debug " if debugname else ""  # as 1.x stored it
 
     @property
     def linkages(self) -> list[linkage]:
@@ -166,5 +166,4 @@ class postoffice:
         self.unlink(thecomponent, thelinkage)
 
     def __str__(self) -> str:
-        links = ", ".join(str(k) for k in self._links)
-        return f"{{{{ POSTOFFICE: {self.debugname}: links [{links}] }}}}"
+        return f"{{{{ POSTOFFICE: {self.debugname}links {self.linkages} }}}}"  # 1.x's format

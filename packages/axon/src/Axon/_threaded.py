@@ -89,17 +89,18 @@ class threadedcomponent(component):
     def _localmain(self) -> Generator[int, None, None]:
         assert self._worker is not None
         self._worker.start()
-        while True:
+        finished = False
+        while not finished:
             self._proxy_called = False  # before looking, so no request of the thread is lost
             if self._taken != self._taken_seen:
                 self._taken_seen = self._taken
                 self._wake_producers()
             if self.anyReady():
                 self._thread_event.set()
-            if self._drain_thread():
-                return
-            self.pause()
-            yield 1
+            finished = self._drain_thread()
+            if not finished:
+                self.pause()
+            yield 1  # as in 1.x, also the step that finds the thread finished returns
 
     def _wake_producers(self) -> None:
         for box in list(self.inboxes.values()):

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from typing import Any
 
 from ._errors import invalidComponentInterface
 
 __all__ = [
-    "invalidComponentInterface",  # re-exported: 1.x star imports of Axon.util gave it
+    # re-exported: 1.x star imports of Axon.util gave them
+    "invalidComponentInterface",
+    "sys",
     "Finality",
     "axonRaise",
     "listSubset",
@@ -50,14 +53,24 @@ def listSubset(requiredList: Iterable[Any], suppliedList: Iterable[Any]) -> bool
 
 
 def testInterface(theComponent: Any, interface: tuple[Iterable[str], Iterable[str]]) -> bool:
-    """Check that ``theComponent`` has the (inboxes, outboxes) in ``interface``."""
+    """Check that ``theComponent`` has the (inboxes, outboxes) in ``interface``.
+
+    Raises ``invalidComponentInterface`` with 1.x's args ``(kind, theComponent,
+    interface)``, or returns False when ``production`` is set.
+    """
     inboxes, outboxes = interface
-    missing_in = [b for b in inboxes if b not in theComponent.Inboxes]
-    missing_out = [b for b in outboxes if b not in theComponent.Outboxes]
-    if missing_in or missing_out:
-        raise invalidComponentInterface(
-            "inboxes", theComponent, missing_in, "outboxes", missing_out
-        )
+    for kind, required, present in (
+        ("inboxes", inboxes, theComponent.Inboxes),
+        ("outboxes", outboxes, theComponent.Outboxes),
+    ):
+        missing = [box for box in required if box not in present]
+        if missing:
+            error = invalidComponentInterface(kind, theComponent, interface)
+            error.message = f"{theComponent.name} has no {kind} {missing}; it has {sorted(present)}"
+            if production:
+                logError(error, *error.args)
+                return False
+            raise error
     return True
 
 
