@@ -22,6 +22,7 @@ MODULES = [
     "MagnaDoodle",
     "VideoOverlay",
     "VideoSurface",
+    "EventHandler",
 ]
 
 
