@@ -45,6 +45,7 @@ from typing import Any
 from Axon.AxonExceptions import noSpaceInBox
 from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
+from Axon.options import checked_keywords
 
 from Kamaelia.IPC import connectionDeadline, shutdownCSA, socketHalfClosed, socketShutdown
 
@@ -64,6 +65,7 @@ _COALESCE = 65536  # small queued messages are joined up to this size per send()
 _READS_PER_SLICE = 1
 
 
+@checked_keywords
 class ConnectedSocketAdapter(component):
     """Adapts a connected socket: "inbox" bytes are sent, received bytes go to "outbox"."""
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import socket
 from typing import Any
 
+from Axon.options import checked_keywords
+
 from Kamaelia.Internet.UDP import BasicPeer
 
 __all__ = ["Multicast_receiver"]
 
 
+@checked_keywords
 class Multicast_receiver(BasicPeer):
     """Joins group ``address`` on ``port``; each datagram goes out of "outbox" as ``(addr, data)``.
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import socket
 from typing import Any
 
+from Axon.options import checked_keywords
+
 from Kamaelia.Internet.UDP import BasicPeer
 
 __all__ = ["Multicast_sender"]
 
 
+@checked_keywords
 class Multicast_sender(BasicPeer):
     """Sends every "inbox" message to ``(remote_addr, remote_port)`` with multicast TTL ``ttl``.
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import socket
 from typing import Any
 
+from Axon.options import checked_keywords
+
 from Kamaelia.Internet.UDP import BasicPeer
 
 __all__ = ["Multicast_transceiver"]
 
 
+@checked_keywords
 class Multicast_transceiver(BasicPeer):
     """Binds ``(local_addr, local_port)``, joins group ``remote_addr``, sends "inbox" to it.
 

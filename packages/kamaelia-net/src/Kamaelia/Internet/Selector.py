@@ -25,6 +25,7 @@ from Axon.AdaptiveCommsComponent import AdaptiveCommsComponent
 from Axon.AxonExceptions import MultipleServiceDeletion
 from Axon.CoordinatingAssistantTracker import coordinatingassistanttracker
 from Axon.Ipc import shutdown, shutdownMicroprocess
+from Axon.options import checked_keywords
 
 from Kamaelia.IPC import (
     newExceptional,
@@ -44,6 +45,7 @@ _ADD = ((newReader, READERS), (newWriter, WRITERS), (newExceptional, EXCEPTIONAL
 _REMOVE = ((removeReader, READERS), (removeWriter, WRITERS), (removeExceptional, EXCEPTIONALS))
 
 
+@checked_keywords
 class Selector(AdaptiveCommsComponent):
     """Sends a file object to the requested inbox when it becomes readable or writable."""
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from Axon.Component import component
 from Axon.Ipc import newComponent, producerFinished, shutdownMicroprocess
+from Axon.options import checked_keywords
 
 from Kamaelia.Internet.TCPServer import TCPServer
 from Kamaelia.IPC import newCSA, serverShutdown, shutdownCSA, socketHalfClosed
@@ -41,6 +42,7 @@ class echo(component):
             yield 1
 
 
+@checked_keywords
 class SingleServer(component):
     """Serves one TCP client at a time through this component's own inbox and outbox."""
 

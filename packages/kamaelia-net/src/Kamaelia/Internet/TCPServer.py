@@ -25,6 +25,7 @@ from typing import Any
 
 from Axon.Component import component
 from Axon.Ipc import shutdownMicroprocess
+from Axon.options import checked_keywords
 
 from Kamaelia.Internet._errors import BindError
 from Kamaelia.Internet.ConnectedSocketAdapter import ConnectedSocketAdapter
@@ -94,6 +95,7 @@ def makeListener(
     return sock
 
 
+@checked_keywords
 class TCPServer(component):
     """Listens on a TCP port; each connection becomes a ConnectedSocketAdapter."""
 
@@ -108,7 +110,7 @@ class TCPServer(component):
         "_selectorSignal": "unused (kept from 1.x)",
         "_selectorShutdownSignal": "unused (kept from 1.x)",
     }
-    CSA = ConnectedSocketAdapter
+    CSA: Any = ConnectedSocketAdapter  # 1.x idiom: a subclass (or CSA=...) picks the adapter
 
     def __init__(
         self,

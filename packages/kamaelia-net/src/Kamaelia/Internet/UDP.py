@@ -24,6 +24,7 @@ from typing import Any
 from Axon.AxonExceptions import noSpaceInBox
 from Axon.Component import component
 from Axon.Ipc import producerFinished
+from Axon.options import checked_keywords
 
 __all__ = ["BasicPeer", "PostboxPeer", "SimplePeer", "TargettedPeer"]
 
@@ -32,6 +33,7 @@ _MAX_DATAGRAM = 65535
 _READS_PER_SLICE = 64
 
 
+@checked_keywords
 class BasicPeer(component):
     """Base of the UDP peers: owns a bound, non-blocking datagram socket."""
 
@@ -168,6 +170,7 @@ class BasicPeer(component):
         self.sock.close()
 
 
+@checked_keywords
 class SimplePeer(BasicPeer):
     """Sends every inbox message to ``(receiver_addr, receiver_port)``."""
 

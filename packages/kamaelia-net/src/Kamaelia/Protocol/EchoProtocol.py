@@ -5,10 +5,12 @@ from __future__ import annotations
 from Axon.AxonExceptions import noSpaceInBox
 from Axon.Component import component
 from Axon.Ipc import producerFinished
+from Axon.options import checked_keywords
 
 __all__ = ["EchoProtocol"]
 
 
+@checked_keywords
 class EchoProtocol(component):
     """Copies "inbox" to "outbox"; a "control" message stops it and is passed on.
 

@@ -6,6 +6,7 @@ import random
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished
+from Axon.options import checked_keywords
 
 __all__ = ["FortuneCookieProtocol"]
 
@@ -20,6 +21,7 @@ COOKIES = (
 )
 
 
+@checked_keywords
 class FortuneCookieProtocol(component):
     """Sends one fortune cookie (bytes) on "outbox", then producerFinished on "signal".
 

@@ -32,6 +32,7 @@ from typing import Any
 from Axon.AxonExceptions import noSpaceInBox
 from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
+from Axon.options import checked_keywords
 
 __all__ = [
     "CorruptFrame",
@@ -68,6 +69,7 @@ class FrameTooLarge(ValueError):
     """A peer sent a frame (or line) longer than the allowed maximum."""
 
 
+@checked_keywords
 class _StreamComponent(component):
     """Applies ``process(message)`` to each inbox message; handles control as described above.
 
@@ -227,6 +229,7 @@ def _unescape(message: Any, marker: Any) -> Any:
     return re.sub(r"%([0-9a-f]{2})", lambda m: chr(int(m.group(1), 16)), message)
 
 
+@checked_keywords
 class DataChunker(_StreamComponent):
     """Prefixes each message with a sync marker, escaping the marker inside it."""
 
@@ -246,6 +249,7 @@ class DataChunker(_StreamComponent):
         self.send(self.encodeChunk(message), "outbox")
 
 
+@checked_keywords
 class DataDeChunker(_StreamComponent):
     """Reassembles chunks made by DataChunker; a chunk is sent when the next marker arrives.
 
@@ -333,6 +337,7 @@ class DataDeChunker(_StreamComponent):
             yield step
 
 
+@checked_keywords
 class LineFramer(_StreamComponent):
     """Appends ``separator`` (default b"\\n") to each message."""
 
@@ -345,6 +350,7 @@ class LineFramer(_StreamComponent):
         self.send(bytes(message) + self.separator, "outbox")
 
 
+@checked_keywords
 class LineDeFramer(_StreamComponent):
     """Splits a byte stream into lines (without the separator), at most ``maxLineLength`` long.
 
@@ -394,6 +400,7 @@ class LengthPrefixFramer(_StreamComponent):
         self.send(_LENGTH.pack(len(message)) + bytes(message), "outbox")
 
 
+@checked_keywords
 class LengthPrefixDeFramer(_StreamComponent):
     """Turns a length-prefixed byte stream back into messages of at most ``maxFrameSize`` bytes.
 

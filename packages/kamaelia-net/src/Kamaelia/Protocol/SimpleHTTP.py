@@ -41,6 +41,7 @@ from typing import Any
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished
+from Axon.options import checked_keywords
 
 from Kamaelia.Protocol.HTTP._core import (
     HTTPError,
@@ -75,6 +76,7 @@ def _error(status: int, why: str = "") -> Response:
     return Response(status=status, body=text.encode())
 
 
+@checked_keywords
 class StaticFiles:
     """A handler serving files below ``root`` (``index.html`` for directories); GET and HEAD.
 
@@ -96,6 +98,7 @@ class StaticFiles:
         return Response(body=wanted.read_bytes(), content_type=kind)
 
 
+@checked_keywords
 class JSONEndpoint:
     """A handler whose function takes the Request and returns something JSON can encode."""
 
@@ -111,6 +114,7 @@ class JSONEndpoint:
         return Response(body=json.dumps(result).encode(), content_type="application/json")
 
 
+@checked_keywords
 class HTTPProtocol(component):
     """Serves HTTP/1.1 requests on one connection by dispatching them to route handlers."""
 

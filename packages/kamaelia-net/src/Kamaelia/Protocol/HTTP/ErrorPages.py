@@ -12,6 +12,7 @@ from typing import Any
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished
+from Axon.options import checked_keywords
 
 from Kamaelia.Protocol.HTTP._core import status_line_phrase
 
@@ -28,6 +29,7 @@ def getErrorPage(errorcode: int, msg: str = "") -> dict[str, Any]:
     return {"statuscode": str(errorcode), "data": page, "content-type": "text/html"}
 
 
+@checked_keywords
 class ErrorPageHandler(component):
     """A request handler that answers with ``getErrorPage(statuscode, message)`` and finishes."""
 

@@ -33,6 +33,7 @@ from urllib.parse import urljoin
 import h11
 from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
+from Axon.options import checked_keywords
 
 from Kamaelia.Internet.TCPClient import TCPClient
 from Kamaelia.Protocol.HTTP._tcp import TCP_INBOXES, TCP_OUTBOXES, startConnection
@@ -75,6 +76,7 @@ def _redirectOr(
     return head
 
 
+@checked_keywords
 class _Fetcher(component):
     """Fetches URLs one at a time over a kept-alive TCPClient child."""
 
@@ -249,6 +251,7 @@ def _asText(body: bytes, heads: list[dict[str, Any]]) -> str | bytes:
         return body.decode("utf-8", errors="replace")
 
 
+@checked_keywords
 class SingleShotHTTPClient(_Fetcher):
     """Fetches one URL and sends 1.x's parsed messages for it."""
 
@@ -287,6 +290,7 @@ class SingleShotHTTPClient(_Fetcher):
         self.send(producerFinished(self), "signal")
 
 
+@checked_keywords
 class SimpleHTTPClient(_Fetcher):
     """Fetches each URL it receives and sends the body as one bytes message."""
 

@@ -18,6 +18,7 @@ from typing import Any
 import h11
 from Axon.Component import component
 from Axon.Ipc import producerFinished
+from Axon.options import checked_keywords
 
 from Kamaelia.Protocol.HTTP._core import HTTPError, ServerConnection
 from Kamaelia.Protocol.HTTP.HTTPServer import requestDict
@@ -91,6 +92,7 @@ def responseDict(event: h11.Response) -> dict[str, Any]:
     }
 
 
+@checked_keywords
 class HTTPParser(component):
     """Parses one HTTP request (``mode="request"``) or response (``mode="response"``)."""
 
@@ -99,10 +101,10 @@ class HTTPParser(component):
         "outbox": "ParsedHTTPHeader, ParsedHTTPBodyChunk..., ParsedHTTPEnd",
         "signal": "producerFinished once the message has ended",
     }
-    peer = ""
-    peerport = 0
-    localip = ""
-    localport = 0
+    peer: str = ""
+    peerport: int = 0
+    localip: str = ""
+    localport: int = 0
 
     def __init__(self, mode: str = "request", maxHeaderBytes: int = 65536, **argd: Any) -> None:
         if mode not in ("request", "response"):

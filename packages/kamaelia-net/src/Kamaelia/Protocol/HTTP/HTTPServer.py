@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
+from Axon.options import checked_keywords
 
 from Kamaelia.Protocol.HTTP._core import HTTPError, Request, makeServerConnection
 from Kamaelia.Protocol.HTTP.ErrorPages import getErrorPage
@@ -88,6 +89,7 @@ def _responseHead(resource: dict[str, Any]) -> tuple[int, list[tuple[str, str]]]
     return status, headers
 
 
+@checked_keywords
 class HTTPServer(component):
     """Serves one HTTP/1.1 connection, making a request handler component per request."""
 

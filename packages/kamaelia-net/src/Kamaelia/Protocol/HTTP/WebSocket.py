@@ -39,6 +39,7 @@ from typing import Any
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished
+from Axon.options import checked_keywords
 from wsproto import ConnectionType, WSConnection
 from wsproto.connection import Connection, ConnectionState
 from wsproto.events import (
@@ -97,6 +98,7 @@ class Pong:
         return f"Pong({self.payload!r})"
 
 
+@checked_keywords
 class WebSocketEndpoint:
     """A SimpleHTTP route value that accepts WebSocket upgrades and runs ``factory(request)``."""
 
@@ -298,6 +300,7 @@ def serve(owner: Any, endpoint: WebSocketEndpoint, request: Any, trailing: bytes
     owner.send(WebSocketClose(code, reason, owner), "_wssignal")
 
 
+@checked_keywords
 class WebSocketClient(component):
     """A WebSocket connection to ``url`` (``ws://host[:port]/path``): "inbox" out, "outbox" in."""
 

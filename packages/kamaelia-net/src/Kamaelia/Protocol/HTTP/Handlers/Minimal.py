@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished
+from Axon.options import checked_keywords
 
 from Kamaelia.Protocol.HTTP import ErrorPages, MimeTypes
 from Kamaelia.Protocol.HTTP._core import resolveBelow
@@ -36,6 +37,7 @@ def MinimalFactory(indexfilename: str = "index.html", homedirectory: str = "htdo
     return _getMinimal
 
 
+@checked_keywords
 class Minimal(component):
     """Serves one file below ``homedirectory`` for one request, then finishes."""
 
