@@ -71,7 +71,7 @@ class _Behaviour(component):
                 self._paused = False
         return self._stop is not None
 
-    def main(self) -> Generator[int, None, None]:  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Send values until told to stop, sleeping while paused."""
         while not self._read_control():
             if self._paused:

@@ -16,7 +16,7 @@ passes the message to the current child at once, waits, and sends it on.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from typing import Any
 
 from Axon.Component import component
@@ -59,7 +59,7 @@ class Carousel(component):
         self.mustStop: Any = None
         self.pleaseStop: Any = None
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Alternate between waiting for a request and running a child."""
         if self.make1stRequest:
             self.requestNext()

@@ -32,7 +32,7 @@ added to the class; linking "self" to "self" is an error.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Generator, Mapping
 from typing import Any
 
 from Axon.Component import component
@@ -87,8 +87,8 @@ class Graphline(component):
             inboxes.setdefault(name, text)
         for name, text in self._plan.extra_outboxes.items():
             outboxes.setdefault(name, text)
-        self.Inboxes = inboxes  # type: ignore[misc]
-        self.Outboxes = outboxes  # type: ignore[misc]
+        self.Inboxes = inboxes
+        self.Outboxes = outboxes
         super().__init__()
         self._make_links()
 
@@ -110,7 +110,7 @@ class Graphline(component):
         for child in recipients:
             child.deliver(msg, "control")
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Run the children, pass control messages on, report when all are done."""
         children = list(self.components.values())
         self.addChildren(*children)

@@ -13,6 +13,7 @@ sends that message on ``signal``.
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from typing import Any
 
 from Axon.Component import component
@@ -51,7 +52,7 @@ class PAR(component):
             for box in ("outbox", "signal"):
                 self.link((child, box), (self, box), passthrough=2)
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Run the children; copy control to them; finish with them."""
         self.addChildren(*self.components)
         activate_all(self, self.components)

@@ -17,6 +17,7 @@ component without the expected boxes fails at once with a clear error.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Generator
 from itertools import pairwise
 from typing import Any
 
@@ -103,7 +104,7 @@ class Pipeline(component):
             self.link((last, "outbox"), (self, "outbox"), passthrough=2)
             self.link((last, "signal"), (self, "signal"), passthrough=2)
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Activate the children, then sleep until every one has finished."""
         self.addChildren(*self.components)
         activate_all(self, self.components)

@@ -17,6 +17,7 @@ self-contained ones run as usual; the Seq then ends with ``producerFinished``.
 from __future__ import annotations
 
 import sys
+from collections.abc import Generator
 from typing import Any
 
 from Axon.Component import component
@@ -47,7 +48,7 @@ class Seq(component):
                 check_component("Seq", f"item {index}", item)
         self.sequence = sequence
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Run each item; wait for it to finish before starting the next."""
         self._stop: Any = None
         self._finishing: Any = None

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,7 +119,7 @@ class Supervisor(component):
         for name, text in self._plan.extra_outboxes.items():
             outboxes.setdefault(name, text)
         # Per instance, never the class (axon types these ClassVar).
-        self.Inboxes, self.Outboxes = inboxes, outboxes  # type: ignore[misc]
+        self.Inboxes, self.Outboxes = inboxes, outboxes
         super().__init__()
         self.strategy = strategy
         self.max_restarts = max_restarts
@@ -200,7 +200,7 @@ class Supervisor(component):
 
     # -- main loop -----------------------------------------------------------
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Run the children; restart crashed ones; finish when all have finished."""
         self._start(list(self.order))
         while self.current:
@@ -250,7 +250,7 @@ class Supervisor(component):
 
     # -- restarting ----------------------------------------------------------
 
-    def _restart(self, name: str, error: BaseException):
+    def _restart(self, name: str, error: BaseException) -> Generator[int, None, None]:
         self._check_intensity(name, error)
         group = self._group(name)
         yield from self._stop_children([n for n in group if n in self.current])
@@ -298,7 +298,7 @@ class Supervisor(component):
         position = self.order.index(name)
         return [n for n in self.order[position:] if n in alive]
 
-    def _stop_children(self, names: list[str]):
+    def _stop_children(self, names: list[str]) -> Generator[int, None, None]:
         """Ask children to stop; stop them by force after ``shutdown_timeout``."""
         if not names:
             return

@@ -19,6 +19,7 @@ A second Backplane with a name already in use raises
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from typing import Any
 
 from Axon.AxonExceptions import ServiceAlreadyExists
@@ -66,7 +67,7 @@ class Backplane(component):
         if not isinstance(name, str):
             raise TypeError(f"Backplane: name must be a string, got {name!r}")
         self.backplane_name = name
-        self.splitter = PlugSplitter()
+        self.splitter: PlugSplitter | None = PlugSplitter()
         cat = _CAT.getcat()
         cat.registerService(_IN + name, self.splitter, "inbox")  # raises ServiceAlreadyExists
         try:
@@ -77,9 +78,10 @@ class Backplane(component):
         self.link((self, "control"), (self.splitter, "control"), passthrough=1)
         self.link((self.splitter, "signal"), (self, "signal"), passthrough=2)
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Run the hub until it is shut down, then free the name."""
         splitter, self.splitter = self.splitter, None
+        assert splitter is not None  # main() runs once
         self.addChildren(splitter)
         splitter.activate(Scheduler=self.scheduler)
         try:
@@ -114,7 +116,7 @@ class PublishTo(component):
         super().__init__(**argd)
         self.destination = destination
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Connect to the Backplane, then forward until told to stop."""
         service = _lookup(type(self).__name__, _IN, self.destination)
         if self.forwarder:
@@ -146,7 +148,7 @@ class SubscribeTo(component):
         super().__init__()
         self.source = source
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Plug a forwarder into the Backplane and run until it finishes."""
         splitter, _box = _lookup(type(self).__name__, _OUT, self.source)
         plug = Plug(splitter, PassThrough())

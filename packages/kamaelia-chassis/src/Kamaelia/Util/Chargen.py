@@ -45,7 +45,7 @@ class Chargen(component):
         self._stop = latch_shutdown(self, self._stop)
         return self._stop is not None
 
-    def main(self) -> Generator[int, None, None]:  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Send the message each slice until told to stop."""
         while not self._told_to_stop():
             yield from wait_send(self, self.message, "outbox", self._told_to_stop)

@@ -23,7 +23,7 @@ Either is passed on out of ``signal``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from typing import Any
 
 from Axon.Component import component
@@ -64,7 +64,7 @@ class _CommandLoop(component):
                 return msg
         return None
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Send the first item, then obey commands until told to stop."""
         self._emit()
         while True:

@@ -52,7 +52,7 @@ class ChunkNamer(component):
             name = f"{self.basepath}chunk{self.chunknumber}{self.suffix}"
             self.send([name, self.recv("inbox")], "outbox")
 
-    def main(self) -> Generator[int, None, None]:  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Name each message until told to stop."""
         while True:
             self._name_all()

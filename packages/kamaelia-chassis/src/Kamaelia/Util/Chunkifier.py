@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Generator
 from typing import Any
 
 from Axon.Component import component
@@ -88,7 +89,7 @@ class Chunkifier(component):
         """Send one full chunk."""
         self.send(self.forwardqueue.poplength(self.chunksize), "outbox")
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Re-chunk until told to stop."""
         while True:
             while self.dataReady("inbox"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Generator
 
 from Axon.Component import component
 
@@ -33,7 +34,7 @@ class CheapAndCheerfulClock(component):
             )
         self.interval = interval
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Tick until told to stop."""
         timer = Timer(self)
         due = now()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from typing import Any
 
 from Axon.Component import component
@@ -22,7 +23,7 @@ class Collate(component):
     Inboxes = {"inbox": "Messages to collect", "control": "Shutdown signalling"}
     Outboxes = {"outbox": "One list of every message", "signal": "Shutdown signalling"}
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Collect until told to stop, then send the list."""
         collated: list[Any] = []
         while True:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from typing import Any
 
 from Axon.Component import component
@@ -32,7 +33,7 @@ class Comparator(component):
         """Return ``valA == valB``."""
         return valA == valB
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Pair up inputs until told to stop."""
         while True:
             while self.dataReady("inA") and self.dataReady("inB"):

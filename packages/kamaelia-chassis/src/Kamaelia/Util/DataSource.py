@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from typing import Any
 
 from Axon.Component import component
@@ -32,7 +32,7 @@ class DataSource(component):
         super().__init__()
         self.messages = list(messages)
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Send the messages one per slice, then producerFinished."""
         for item in self.messages:
             yield 1

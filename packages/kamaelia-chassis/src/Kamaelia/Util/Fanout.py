@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 
 from Axon.Component import component
 
@@ -31,11 +31,11 @@ class Fanout(component):
         self.boxnames = list(dict.fromkeys(boxnames))
         for name in self.boxnames:
             outboxes[name] = "A copy of each message received on 'inbox'"
-        # Per instance: the class stays untouched (axon types these ClassVar).
-        self.Outboxes = outboxes  # type: ignore[misc]
+        # Per instance: the class stays untouched.
+        self.Outboxes = outboxes
         super().__init__()
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Copy messages out until told to stop."""
         boxes = self.boxnames
         while True:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from typing import Any
 
 from Axon.Component import component
@@ -36,7 +37,7 @@ class Filter(component):
         super().__init__()
         self.filter = filter if filter is not None else NullFilter()
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Filter messages until told to stop."""
         while True:
             while self.dataReady("inbox"):

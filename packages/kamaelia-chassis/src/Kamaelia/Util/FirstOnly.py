@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
+
 from Axon.Component import component
 
 __all__ = ["FirstOnly"]
@@ -16,7 +18,7 @@ class FirstOnly(component):
     Inboxes = {"inbox": "Messages (only the first is sent)", "control": "Any message stops it"}
     Outboxes = {"outbox": "The first message", "signal": "Shutdown signalling"}
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Send the first message, drop the others, stop on any control message."""
         sent = False
         while not self.dataReady("control"):

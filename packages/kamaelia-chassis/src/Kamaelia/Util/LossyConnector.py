@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Generator
 
 from Axon.AxonExceptions import noSpaceInBox
 from Axon.Component import component
@@ -29,7 +30,7 @@ class LossyConnector(component):
         super().__init__()
         self.dropped = 0
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Forward (or drop) until told to stop."""
         while True:
             while self.dataReady("inbox"):

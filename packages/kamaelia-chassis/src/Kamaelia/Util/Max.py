@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
+
 from Axon.Component import component
 
 from Kamaelia.Util._control import is_shutdown
@@ -15,7 +17,7 @@ class Max(component):
     Inboxes = {"inbox": "Collections of values", "control": "Shutdown signalling"}
     Outboxes = {"outbox": "The largest value of each", "signal": "Shutdown signalling"}
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Send maxima until told to stop (control messages are passed on)."""
         while True:
             while self.dataReady("inbox"):

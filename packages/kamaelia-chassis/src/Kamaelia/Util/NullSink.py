@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
+
 from Axon.Component import component
 
 from Kamaelia.Util._control import is_shutdown
@@ -19,7 +21,7 @@ class nullSinkComponent(component):
     Inboxes = {"inbox": "Discarded", "control": "Shutdown signalling"}
     Outboxes = {"outbox": "Unused", "signal": "Shutdown signalling"}
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Drop messages until told to stop."""
         while True:
             while self.dataReady("inbox"):

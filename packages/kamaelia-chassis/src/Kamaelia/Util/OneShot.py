@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from typing import Any
 
 from Axon.Component import component
@@ -22,7 +23,7 @@ class OneShot(component):
         super().__init__()
         self.msg = msg
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Send the message, then producerFinished."""
         # A stop-now that arrived before the first run cancels the message.
         while self.dataReady("control"):
@@ -49,7 +50,7 @@ class TriggeredOneShot(component):
         super().__init__()
         self.msg = msg
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Wait for a trigger, then send the message and producerFinished."""
         while not self.dataReady("inbox"):
             while self.dataReady("control"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from typing import Any
 
 from Axon.Component import component
@@ -26,7 +26,7 @@ class PassThrough(component):
         super().__init__()
         self.shutdownOn = tuple(shutdownOn)
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Forward both boxes until a shutdown message has gone through."""
         while True:
             while self.dataReady("inbox"):

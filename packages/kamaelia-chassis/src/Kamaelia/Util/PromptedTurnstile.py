@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from typing import Any
 
 from Axon.Component import component
@@ -38,7 +39,7 @@ class PromptedTurnstile(component):
                 self.shutdownMsg = msg
         return is_stop_now(self.shutdownMsg)
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Pair each request with a message until told to stop."""
         while not self._must_stop():
             while self.dataReady("inbox") and self.dataReady("next"):

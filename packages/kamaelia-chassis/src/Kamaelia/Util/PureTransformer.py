@@ -13,7 +13,7 @@ ends it too and is passed on as is (1.x silently ignored it).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from typing import Any
 
 from Axon.Component import component
@@ -54,7 +54,7 @@ class PureTransformer(component):
         """Return the transformed message, or None to send nothing."""
         return None
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Transform inbox messages until told to stop."""
         while True:
             while self.dataReady("inbox"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from typing import Any
 
 from Axon.Component import component
@@ -43,7 +43,7 @@ class RangeFilter(component):
                 self.shutdownMsg = msg
         return is_stop_now(self.shutdownMsg)
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Filter until told to stop."""
         while not self._must_stop():
             while self.dataReady("inbox"):

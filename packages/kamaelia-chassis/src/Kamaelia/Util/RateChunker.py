@@ -88,7 +88,7 @@ class RateChunker(component):
             )
         self._buffer += data
 
-    def main(self) -> Generator[int, None, None]:  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Cut and send chunks until told to stop."""
         per_chunk = Fraction(self.datarate) / Fraction(self.chunkrate) / self.quanta
         owed = per_chunk  # quanta owed to the next chunk, fraction carried over

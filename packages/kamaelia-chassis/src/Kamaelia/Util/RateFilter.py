@@ -16,7 +16,7 @@ scheduler's timer service (1.x busy-polled the clock).
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import Any
 
 from Axon.Component import component
@@ -70,7 +70,7 @@ class MessageRateLimit(_Stoppable):
         self.interval = 1.0 / messages_per_second
         self.buffer = buffer
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Pre-buffer, then release one message per interval."""
         while self.dataReady("inbox") < self.buffer and self.finishing is None:
             stop = self._stop_now()
@@ -110,7 +110,7 @@ class _RequestPacer(_Stoppable):
 
     nextTime: float
 
-    def _pace(self):
+    def _pace(self) -> Generator[int, None, None]:
         timer = Timer(self)
         try:
             while True:
@@ -135,7 +135,9 @@ class _RequestPacer(_Stoppable):
         raise NotImplementedError
 
 
-def _chunking(owner: str, rate: float, chunksize: float | None, chunkrate: float | None):
+def _chunking(
+    owner: str, rate: float, chunksize: float | None, chunkrate: float | None
+) -> tuple[float, float]:
     if chunksize is not None and chunkrate is not None:
         raise ValueError(f"{owner}: give chunksize or chunkrate, not both")
     if chunksize is not None:
@@ -177,7 +179,7 @@ class ByteRate_RequestControl(_RequestPacer):
         self.timestep = 1.0 / chunkrate
         self.aggregate = allowchunkaggregation
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Send requests at the rate until told to stop."""
         self.resetTiming()
         yield from self._pace()
@@ -226,7 +228,7 @@ class VariableByteRate_RequestControl(_RequestPacer):
         self.timestep = 1.0 / chunkrate
         self.aggregate = allowchunkaggregation
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Send requests at the current rate until told to stop."""
         self.resetTiming(now())
         yield from self._pace()
@@ -283,7 +285,7 @@ class OnDemandLimit(_Stoppable):
     }
     Outboxes = {"outbox": "Released messages", "signal": "Shutdown signalling"}
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Hold messages; release one per request."""
         queued: deque[Any] = deque()
         wanted = 0

@@ -12,6 +12,7 @@ works).
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from typing import Any
 
 from Axon.AdaptiveCommsComponent import AdaptiveCommsComponent
@@ -71,12 +72,18 @@ class _SinkSet(AdaptiveCommsComponent):
             elif isinstance(request, removesink):
                 self._delSink(request.sink, request.sinkbox, request.sinkcontrol)
 
-    def _plug(self, table: dict, dst: tuple[Any, str], base: str, passthrough: int = 0) -> None:
+    def _plug(
+        self,
+        table: dict[tuple[Any, str], tuple[str, Any]],
+        dst: tuple[Any, str],
+        base: str,
+        passthrough: int = 0,
+    ) -> None:
         if dst not in table:
             box = self.addOutbox(base)
             table[dst] = (box, self.link((self, box), dst, passthrough=passthrough))
 
-    def _unplug(self, table: dict, dst: tuple[Any, str]) -> None:
+    def _unplug(self, table: dict[tuple[Any, str], tuple[str, Any]], dst: tuple[Any, str]) -> None:
         entry = table.pop(dst, None)
         if entry is not None:
             box, linkage = entry
@@ -96,7 +103,9 @@ class _SinkSet(AdaptiveCommsComponent):
         if sinkcontrol is not None:
             self._plug(self.signalsinks, (sink, sinkcontrol), "signal")
 
-    def _delSink(self, sink: Any, sinkinbox: str | None = None, sinkcontrol: str | None = None):
+    def _delSink(
+        self, sink: Any, sinkinbox: str | None = None, sinkcontrol: str | None = None
+    ) -> None:
         """Remove a destination added by :meth:`_addSink` (unknown ones are ignored)."""
         if sinkinbox is not None:
             self._unplug(self.outboxsinks, (sink, sinkinbox))
@@ -135,7 +144,7 @@ class Splitter(_SinkSet):
     }
     Outboxes = {"outbox": "Unused", "signal": "Shutdown signalling"}
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Copy data to the sinks until told to stop."""
         while True:
             self._configure()
@@ -187,7 +196,7 @@ class PlugSplitter(_SinkSet):
         else:
             self.inboxname, self.controlname = "inbox", "control"
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Copy the stream until the source child ends or a shutdown arrives."""
         for child in self.childComponents():
             child.activate(Scheduler=self.scheduler)
@@ -246,7 +255,7 @@ class Plug(component):
         self.link((component, "outbox"), (self, "outbox"), passthrough=2)
         self.link((component, "signal"), (self, "signal"), passthrough=2)
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Plug in, run the component, unplug when it finishes."""
         self.send(addsink(self, "inbox", "control"), "splitter_config")
         for child in self.childComponents():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from typing import Any
 
 from Axon.Component import component
@@ -29,7 +30,7 @@ class Sync(component):
             raise ValueError(f"Sync: n must be at least 1, got {n!r}")
         self.n = n
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Count messages in batches until told to stop."""
         count = 0
         last: Any = None

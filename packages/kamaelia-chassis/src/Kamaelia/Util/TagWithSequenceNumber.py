@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
+
 from Axon.Component import component
 
 from Kamaelia.Util._control import is_shutdown
@@ -19,7 +21,7 @@ class TagWithSequenceNumber(component):
         super().__init__()
         self.initial = initial
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Tag messages until told to stop."""
         index = self.initial
         while True:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
+
 from Axon.AxonExceptions import AxonException
 from Axon.Component import component
 from Axon.Ipc import ipc
@@ -32,7 +34,7 @@ class TestResult(component):
     Inboxes = {"inbox": "Values that must be true", "control": "StopSystem, or shutdown"}
     Outboxes = {"outbox": "Unused", "signal": "Shutdown signalling"}
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Check messages until told to stop."""
         while True:
             while self.dataReady("inbox"):

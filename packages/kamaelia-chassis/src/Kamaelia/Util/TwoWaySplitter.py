@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from typing import Any
 
 from Axon.AxonExceptions import noSpaceInBox
@@ -33,7 +34,7 @@ class TwoWaySplitter(component):
         "signal2": "Shutdown signalling",
     }
 
-    def main(self):  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Copy messages, waiting on full destinations, until told to stop."""
         self.shutdownMsg: Any = None
         pending: list[tuple[Any, str]] = []

@@ -33,6 +33,7 @@ import inspect
 import logging
 import socket
 import ssl
+from collections.abc import Generator
 from typing import Any
 
 from Axon.AdaptiveCommsComponent import AdaptiveCommsComponent
@@ -150,7 +151,7 @@ class ServerCore(AdaptiveCommsComponent):
         self.addChildren(self.server)
         self.server.activate()
 
-    def main(self):  # type: ignore[no-untyped-def]
+    def main(self) -> Generator[int, None, None]:
         """Dispatch connection events until told to stop."""
         self.initialiseServerSocket()
         while True:

@@ -40,6 +40,7 @@ import selectors
 import socket
 import ssl
 import time
+from collections.abc import Generator
 from typing import Any
 
 from Axon.AxonExceptions import noSpaceInBox
@@ -205,7 +206,7 @@ class ConnectedSocketAdapter(component):
 
     # -- main loop ---------------------------------------------------------------
 
-    def main(self):  # type: ignore[no-untyped-def]
+    def main(self) -> Generator[int, None, None]:
         """Move bytes between the socket and the boxes until the connection ends."""
         if self.idleTimeout is not None:
             self._armIdleTimer(self.idleTimeout)
@@ -447,7 +448,7 @@ class ConnectedSocketAdapter(component):
         )
         self.isSSL = True
 
-    def _handshake(self):  # type: ignore[no-untyped-def]
+    def _handshake(self) -> Generator[int, None, None]:
         """Drive the non-blocking TLS handshake; close on failure, timeout or shutdown."""
         timer = None
         if self.handshakeTimeout is not None:
@@ -464,7 +465,7 @@ class ConnectedSocketAdapter(component):
             self._connectionLost(TimeoutError(f"TLS handshake took over {self.handshakeTimeout} s"))
         self.unpause()
 
-    def _handshakeSteps(self):  # type: ignore[no-untyped-def]
+    def _handshakeSteps(self) -> Generator[int, None, None]:
         while True:
             try:
                 self.socket.do_handshake()
@@ -486,7 +487,7 @@ class ConnectedSocketAdapter(component):
             if self._closing:
                 return
 
-    def _startClientTLS(self, request: Any):  # type: ignore[no-untyped-def]
+    def _startClientTLS(self, request: Any) -> Generator[int, None, None]:
         if isinstance(request, ssl.SSLContext):
             context = request
         else:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import selectors
+from collections.abc import Generator
 from typing import Any
 
 from Axon.AdaptiveCommsComponent import AdaptiveCommsComponent
@@ -84,7 +85,7 @@ class Selector(AdaptiveCommsComponent):
     def _registered(self) -> int:
         return sum(len(r) for r in self._requests)
 
-    def main(self):  # type: ignore[no-untyped-def]
+    def main(self) -> Generator[int, None, None]:
         """Serve requests until idle for ``idleExit`` s, or shut down and idle."""
         while True:
             self._handleControl()

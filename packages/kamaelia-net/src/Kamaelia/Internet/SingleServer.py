@@ -15,6 +15,7 @@ for it is sent before the connection closes.
 from __future__ import annotations
 
 import socket
+from collections.abc import Generator
 from typing import Any
 
 from Axon.Component import component
@@ -30,7 +31,7 @@ __all__ = ["FastRestartSingleServer", "SingleServer", "echo"]
 class echo(component):
     """Copies "inbox" to "outbox" (kept from 1.x for SingleServer examples)."""
 
-    def main(self):  # type: ignore[no-untyped-def]
+    def main(self) -> Generator[int, None, None]:
         """Echo until shut down."""
         while True:
             while self.dataReady("inbox"):
@@ -76,7 +77,7 @@ class SingleServer(component):
         self.address: tuple[str, int] = getattr(self.myPLS, "address", (self.host, self.port))
         self.port = self.address[1]
 
-    def main(self):  # type: ignore[no-untyped-def]
+    def main(self) -> Generator[int | newComponent, None, None]:
         """Accept one client at a time until shut down."""
         self.link((self.myPLS, "protocolHandlerSignal"), (self, "_oobinfo"))
         self.link((self, "_serversignal"), (self.myPLS, "control"))

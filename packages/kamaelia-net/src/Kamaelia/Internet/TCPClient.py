@@ -34,6 +34,7 @@ import selectors
 import socket
 import ssl
 import threading
+from collections.abc import Generator
 from typing import Any
 
 from Axon.Component import component
@@ -133,7 +134,7 @@ class TCPClient(component):
                 if stop:
                     raise _Aborted()
 
-    def _sleep(self, seconds: float):  # type: ignore[no-untyped-def]
+    def _sleep(self, seconds: float) -> Generator[int, None, None]:
         self._timerFired = False
         timer = self.scheduler.call_later(seconds, self._fire)
         try:
@@ -146,7 +147,7 @@ class TCPClient(component):
 
     # -- connecting ----------------------------------------------------------------
 
-    def _resolve(self, deadline: dict[str, bool]):  # type: ignore[no-untyped-def]
+    def _resolve(self, deadline: dict[str, bool]) -> Generator[int, None, None]:
         """Look the host up; numeric addresses at once, names in a helper thread."""
         try:
             self._resolved = socket.getaddrinfo(
@@ -177,7 +178,9 @@ class TCPClient(component):
         self._connectReady = True
         self.unpause()
 
-    def _connectTo(self, family: int, address: Any, deadline: Any):  # type: ignore[no-untyped-def]
+    def _connectTo(
+        self, family: int, address: Any, deadline: Any
+    ) -> Generator[int, None, socket.socket]:
         sock = socket.socket(family, socket.SOCK_STREAM)
         sock.setblocking(False)
         self.sock = sock
@@ -201,7 +204,7 @@ class TCPClient(component):
                 raise OSError(code, os.strerror(code))
         return sock
 
-    def _connect(self):  # type: ignore[no-untyped-def]
+    def _connect(self) -> Generator[int, None, socket.socket]:
         """Resolve, then try each address in turn; return the connected socket or raise."""
         deadline = {"expired": False}
 
@@ -235,7 +238,7 @@ class TCPClient(component):
 
     # -- running -------------------------------------------------------------------
 
-    def main(self):  # type: ignore[no-untyped-def]
+    def main(self) -> Generator[int | newComponent, None, None]:
         """Connect, run the connection, and report how it ended (once)."""
         try:
             if self.delay:

@@ -21,6 +21,7 @@ import selectors
 import socket
 import ssl
 import time
+from collections.abc import Generator
 from typing import Any
 
 from Axon.Component import component
@@ -157,7 +158,7 @@ class TCPServer(component):
         else:
             self.scheduler.unwatch_io(self.listener)
 
-    def main(self):  # type: ignore[no-untyped-def]
+    def main(self) -> Generator[int, None, None]:
         """Accept connections until told to stop."""
         self.send(serverListening(self, self.address), "protocolHandlerSignal")
         self._setWatching(True)

@@ -19,6 +19,7 @@ import logging
 import selectors
 import socket
 from collections import deque
+from collections.abc import Generator
 from typing import Any
 
 from Axon.AxonExceptions import noSpaceInBox
@@ -88,7 +89,7 @@ class BasicPeer(component):
             else:
                 self.scheduler.unwatch_io(self.sock)
 
-    def main(self):  # type: ignore[no-untyped-def]
+    def main(self) -> Generator[int, None, None]:
         """Send and receive until told to stop."""
         stopMessage = None
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections import deque
+from collections.abc import Generator
 from typing import Any, TextIO
 
 from Axon.AxonExceptions import noSpaceInBox
@@ -78,7 +79,7 @@ class ChatSession(component):
         self.backlog: deque[bytes] = deque()
         self.backlogBytes = 0
 
-    def main(self):  # type: ignore[no-untyped-def]
+    def main(self) -> Generator[int | newComponent, None, None]:
         """Join the room, relay until the connection ends, leave."""
         from Kamaelia.Util.Backplane import PublishTo, SubscribeTo
 

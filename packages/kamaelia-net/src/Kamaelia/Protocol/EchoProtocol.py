@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
+
 from Axon.AxonExceptions import noSpaceInBox
 from Axon.Component import component
 from Axon.Ipc import producerFinished
@@ -20,7 +22,7 @@ class EchoProtocol(component):
     full it waits instead of failing, which carries backpressure upstream.
     """
 
-    def main(self):  # type: ignore[no-untyped-def]
+    def main(self) -> Generator[int, None, None]:
         """Echo until told to stop, then pass the stop message on "signal"."""
         held = None
         stopMessage = None

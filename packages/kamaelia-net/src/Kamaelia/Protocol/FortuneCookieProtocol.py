@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Generator
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished
@@ -32,7 +33,7 @@ class FortuneCookieProtocol(component):
         super().__init__()
         self.debug = debug
 
-    def main(self):  # type: ignore[no-untyped-def]
+    def main(self) -> Generator[int, None, None]:
         """Send a cookie and finish."""
         self.send(random.choice(COOKIES).encode(), "outbox")
         yield 1

@@ -27,6 +27,7 @@ import logging
 import re
 import struct
 from collections import deque
+from collections.abc import Generator
 from typing import Any
 
 from Axon.AxonExceptions import noSpaceInBox
@@ -118,7 +119,7 @@ class _StreamComponent(component):
         while self._flushHeld() and self.dataReady("inbox") and self.error is None:
             self.process(self.recv("inbox"))
 
-    def main(self):  # type: ignore[no-untyped-def]
+    def main(self) -> Generator[int, None, None]:
         """Process messages until stopped."""
         self.error: BaseException | None = None
         finishing: Any = None
@@ -329,7 +330,7 @@ class DataDeChunker(_StreamComponent):
             self._emit(self._piece(0, len(self.buffer)))
         self.buffer = None
 
-    def main(self):  # type: ignore[no-untyped-def]
+    def main(self) -> Generator[int, None, None]:
         """As the other framing components, plus the "flush" inbox."""
         inner = super().main()
         for step in inner:

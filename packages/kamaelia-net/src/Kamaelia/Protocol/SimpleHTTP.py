@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 import logging
 import mimetypes
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -146,7 +146,7 @@ class HTTPProtocol(component):
         self.http = makeServerConnection(parser, maxHeaderBytes, maxBodyBytes)
         self.upgraded: tuple[WebSocketEndpoint, Request, bytes] | None = None
 
-    def main(self):  # type: ignore[no-untyped-def]
+    def main(self) -> Generator[int, None, None]:
         """Parse and answer requests until the connection should close."""
         peerDone = False
         while True:

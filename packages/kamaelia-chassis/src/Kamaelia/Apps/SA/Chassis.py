@@ -65,8 +65,8 @@ class TTL(component):
         inboxes = _public_boxes(comp, "inbox")
         outboxes = _public_boxes(comp, "outbox")
         # Per instance, before the base class builds the boxes.
-        self.Inboxes = inboxes  # type: ignore[misc]
-        self.Outboxes = {**outboxes, **type(self).Outboxes}  # type: ignore[misc]
+        self.Inboxes = inboxes
+        self.Outboxes = {**outboxes, **type(self).Outboxes}
         super().__init__()
         self.nochildcontrol = "control" not in inboxes
         if not self.nochildcontrol:
@@ -76,7 +76,7 @@ class TTL(component):
         for name in outboxes:
             self.link((comp, name), (self, name), passthrough=2)
 
-    def main(self) -> Generator[int, None, None]:  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Run the child; past the deadline, ask it to stop, then stop it."""
         self.addChildren(self.child)
         self.child.activate(Scheduler=self.scheduler)

@@ -75,7 +75,7 @@ class DataSink(component):
                 return True
         return False
 
-    def main(self) -> Generator[int, None, None]:  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Store messages until the limit or a control message."""
         while True:
             if self.dataReady("control"):

@@ -80,7 +80,7 @@ class SingleTick(_Ticker):
         "signal": "producerFinished after the tick, or the message that stopped it",
     }
 
-    def main(self) -> Generator[int, None, None]:  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Wait ``delay`` seconds, tick, finish."""
         stop = yield from self._sleep_until(now() + self.delay)
         if stop is not None:
@@ -98,7 +98,7 @@ class PeriodicTick(_Ticker):
         "signal": "The message that stopped it",
     }
 
-    def main(self) -> Generator[int, None, None]:  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Tick every ``delay`` seconds until a control message arrives."""
         start = now()
         ticks = 0

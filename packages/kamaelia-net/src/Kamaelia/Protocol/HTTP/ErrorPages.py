@@ -8,6 +8,7 @@ component that sends that page and finishes.
 from __future__ import annotations
 
 import html
+from collections.abc import Generator
 from typing import Any
 
 from Axon.Component import component
@@ -37,7 +38,7 @@ class ErrorPageHandler(component):
         super().__init__()
         self.resource = getErrorPage(statuscode, message)
 
-    def main(self):  # type: ignore[no-untyped-def]
+    def main(self) -> Generator[int, None, None]:
         """Send the page, then producerFinished."""
         self.send(self.resource, "outbox")
         self.send(producerFinished(self), "signal")

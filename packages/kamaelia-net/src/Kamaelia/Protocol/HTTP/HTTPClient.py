@@ -26,7 +26,7 @@ SimpleHTTPClient sends ``b""`` for it, the SingleShotHTTPClient only finishes.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from typing import Any
 from urllib.parse import urljoin
 
@@ -137,7 +137,9 @@ class _Fetcher(component):
 
     # -- one request ---------------------------------------------------------------
 
-    def _fetchFollowing(self, request: dict[str, Any], onHead: Any, onChunk: Any):  # type: ignore[no-untyped-def]
+    def _fetchFollowing(
+        self, request: dict[str, Any], onHead: Any, onChunk: Any
+    ) -> Generator[int, None, dict[str, Any] | None]:
         """Fetch ``request["url"]``, following redirects; returns the final head, or None."""
         url = request["url"].strip()
         method = request.get("method")
@@ -161,7 +163,15 @@ class _Fetcher(component):
 
     _tellsRedirects = False
 
-    def _fetch(self, url, method, body, extraheaders, onHead, onChunk):  # type: ignore[no-untyped-def]
+    def _fetch(
+        self,
+        url: str,
+        method: str | None,
+        body: str | bytes,
+        extraheaders: dict[str, Any] | None,
+        onHead: Callable[[dict[str, Any]], bool],
+        onChunk: Callable[[bytes], None],
+    ) -> Generator[int, None, dict[str, Any] | None]:
         parts = splitUri(url)
         if parts["uri-protocol"].lower() not in ("", "http") or not parts["uri-server"]:
             _log.warning("%s: cannot fetch %r: only http:// URLs are supported", self.name, url)
@@ -195,7 +205,7 @@ class _Fetcher(component):
 
     def _readResponse(
         self, onHead: Callable[[dict[str, Any]], bool], onChunk: Callable[[bytes], None]
-    ):  # type: ignore[no-untyped-def]
+    ) -> Generator[int, None, tuple[dict[str, Any] | None, str | None]]:
         conn = self._h11
         assert conn is not None
         header: dict[str, Any] | None = None
@@ -273,7 +283,7 @@ class SingleShotHTTPClient(_Fetcher):
             "method": method,
         }
 
-    def main(self):  # type: ignore[no-untyped-def]
+    def main(self) -> Generator[int, None, None]:
         """Fetch, send the messages, finish."""
 
         def onHead(header: dict[str, Any]) -> None:
@@ -297,7 +307,7 @@ class SimpleHTTPClient(_Fetcher):
     def __init__(self, connectionclass: Any = TCPClient) -> None:
         super().__init__(connectionclass)
 
-    def main(self):  # type: ignore[no-untyped-def]
+    def main(self) -> Generator[int, None, None]:
         """Fetch URLs in order until told to finish."""
         while not self._stopNow:
             while self.dataReady("inbox") and not self._stopNow:

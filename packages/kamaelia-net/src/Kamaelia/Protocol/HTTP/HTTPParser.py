@@ -13,6 +13,7 @@ end. ``splitUri(url)`` splits a URL into 1.x's ``uri-*`` keys.
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from typing import Any
 
 import h11
@@ -113,14 +114,14 @@ class HTTPParser(component):
         self.mode = mode
         self.maxHeaderBytes = maxHeaderBytes
 
-    def main(self):  # type: ignore[no-untyped-def]
+    def main(self) -> Generator[int, None, None]:
         """Parse until the message ends, the sender closes, or the bytes are refused."""
         parse = self._request if self.mode == "request" else self._response
         yield from parse()
         self.send(ParsedHTTPEnd(), "outbox")
         self.send(producerFinished(self), "signal")
 
-    def _more(self, feed: Any):  # type: ignore[no-untyped-def]
+    def _more(self, feed: Any) -> Generator[int, None, bool]:
         """Wait for bytes (fed in) or the close (b"" fed in); False if stopped instead."""
         while not self.dataReady("inbox"):
             if self.dataReady("control"):
@@ -133,7 +134,7 @@ class HTTPParser(component):
         feed(self.recv("inbox"))
         return True
 
-    def _request(self):  # type: ignore[no-untyped-def]
+    def _request(self) -> Generator[int, None, None]:
         http = ServerConnection(self.maxHeaderBytes, maxBodyBytes=1 << 62)
         connection = {
             "peer": self.peer,
@@ -158,7 +159,7 @@ class HTTPParser(component):
             if http.peerClosed or not (yield from self._more(http.feed)):
                 return
 
-    def _response(self):  # type: ignore[no-untyped-def]
+    def _response(self) -> Generator[int, None, None]:
         conn = h11.Connection(h11.CLIENT, max_incomplete_event_size=self.maxHeaderBytes)
         # h11 reads a response only after a request: stand in for the request that was sent.
         conn.send(h11.Request(method="GET", target="/", headers=[("Host", "_")]))

@@ -30,6 +30,7 @@ made, or that crashes before answering, gets a 500 and one log line.
 from __future__ import annotations
 
 import logging
+from collections.abc import Generator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -131,7 +132,7 @@ class HTTPServer(component):
         self._peerDone = False
         self.handler: Any = None
 
-    def main(self):  # type: ignore[no-untyped-def]
+    def main(self) -> Generator[int, None, None]:
         """Answer requests one at a time until the connection should close."""
         while True:
             request = yield from self._nextRequest()
@@ -157,7 +158,7 @@ class HTTPServer(component):
     def _roomToReply(self) -> bool:
         return len(self.outboxes["outbox"]) < self.maxPendingReplies
 
-    def _nextRequest(self):  # type: ignore[no-untyped-def]
+    def _nextRequest(self) -> Generator[int, None, Request | None]:
         http = self.http
         while True:
             self._checkControl()
@@ -193,7 +194,7 @@ class HTTPServer(component):
 
     # -- one response out ------------------------------------------------------
 
-    def _serve(self, request: Request):  # type: ignore[no-untyped-def]
+    def _serve(self, request: Request) -> Generator[int, None, bool]:
         try:
             handler = self.createRequestHandler(requestDict(request, self.connection))
         except Exception as error:
@@ -242,7 +243,7 @@ class HTTPServer(component):
             handler.stop()
         self.handler = None
 
-    def _relay(self, request: Request, crashed: list[BaseException]):  # type: ignore[no-untyped-def]
+    def _relay(self, request: Request, crashed: list[BaseException]) -> Generator[int, None, bool]:
         """Pass the handler's resources on as one response; returns whether to keep the connection."""
         http = self.http
         headSent = False

@@ -34,7 +34,7 @@ On both sides:
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from typing import Any
 
 from Axon.Component import component
@@ -194,7 +194,7 @@ class MessagePump:
             self._parts.append(event.data)
             if event.message_finished:
                 joiner = "" if isinstance(event, TextMessage) else b""
-                owner.send(joiner.join(self._parts), self.userOut)  # type: ignore[attr-defined]
+                owner.send(joiner.join(self._parts), self.userOut)
                 self._parts, self._size = [], 0
         elif isinstance(event, _WSPing):
             self._write(event.response())
@@ -222,7 +222,7 @@ class MessagePump:
                 f"not {type(message).__name__}: {message!r:.80}"
             )
 
-    def run(self, ended: Callable[[], str | None]):  # type: ignore[no-untyped-def]
+    def run(self, ended: Callable[[], str | None]) -> Generator[int, None, tuple[int, str]]:
         """Pump until the connection closes; returns (code, reason)."""
         owner, ws = self.owner, self.ws
         rawOut = owner.outboxes[self.rawOut]
@@ -248,7 +248,9 @@ class MessagePump:
         return self.closed
 
 
-def serve(owner: Any, endpoint: WebSocketEndpoint, request: Any, trailing: bytes):  # type: ignore[no-untyped-def]
+def serve(
+    owner: Any, endpoint: WebSocketEndpoint, request: Any, trailing: bytes
+) -> Generator[int, None, None]:
     """Run an accepted WebSocket connection inside ``owner`` (HTTPProtocol) until it closes.
 
     ``owner`` has the boxes "inbox"/"outbox"/"control" of the connection and
@@ -329,7 +331,7 @@ class WebSocketClient(component):
         self.connectionclass = connectionclass
         self._closeRequested = False
 
-    def main(self):  # type: ignore[no-untyped-def]
+    def main(self) -> Generator[int, None, None]:
         """Connect, shake hands, pump messages until closed, report how it closed."""
         startConnection(self, self.connectionclass, self.host, self.port)
         ws = WSConnection(ConnectionType.CLIENT)
@@ -360,7 +362,7 @@ class WebSocketClient(component):
 
         return ended
 
-    def _handshake(self, ws: WSConnection):  # type: ignore[no-untyped-def]
+    def _handshake(self, ws: WSConnection) -> Generator[int, None, str | None]:
         """Wait for the server's answer; None once accepted, else why not."""
         while True:
             if self.dataReady("_tcpinbox"):

@@ -22,10 +22,13 @@ import json
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import h11
+
+if TYPE_CHECKING:
+    from Kamaelia.Protocol.HTTP._fastcore import FastServerConnection
 
 __all__ = [
     "HTTPError",
@@ -267,7 +270,9 @@ def _autoParser() -> str:
     return "httptools"
 
 
-def makeServerConnection(parser: str, maxHeaderBytes: int, maxBodyBytes: int) -> Any:
+def makeServerConnection(
+    parser: str, maxHeaderBytes: int, maxBodyBytes: int
+) -> ServerConnection | FastServerConnection:
     """A ServerConnection on ``parser``: "h11", "httptools" (the fast path), or "auto".
 
     "auto" (the default of the servers) is httptools when it is installed

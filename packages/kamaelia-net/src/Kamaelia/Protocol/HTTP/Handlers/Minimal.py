@@ -11,6 +11,7 @@ it; anything else is the 404 page. GET and HEAD only (others: 405).
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -55,7 +56,7 @@ class Minimal(component):
         self.indexfilename = indexfilename
         self.homedirectory = homedirectory
 
-    def main(self):  # type: ignore[no-untyped-def]
+    def main(self) -> Generator[int, None, None]:
         """Send the head, then the file piece by piece while the server keeps up."""
         method = self.request.get("method", "GET")
         root = Path(self.homedirectory).resolve()
@@ -69,7 +70,7 @@ class Minimal(component):
         self.send(producerFinished(self), "signal")
         yield 1
 
-    def _sendFile(self, path: Path, headOnly: bool):  # type: ignore[no-untyped-def]
+    def _sendFile(self, path: Path, headOnly: bool) -> Generator[int, None, None]:
         with path.open("rb") as file:
             size = path.stat().st_size
             kind = MimeTypes.workoutMimeType(path.name)
