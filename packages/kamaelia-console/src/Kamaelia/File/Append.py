@@ -87,7 +87,7 @@ class Append(component):
             if self.forwarder:
                 self.send(chunk, "outbox")
 
-    def main(self) -> Generator[int, None, None]:  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Append messages until a control message arrives."""
         try:
             while not self.dataReady("control"):

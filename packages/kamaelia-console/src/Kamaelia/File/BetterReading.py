@@ -60,7 +60,7 @@ class IntelligentFileReader(component):
         self.chunksize = chunksize
         self.maxqueue = maxqueue
 
-    def main(self) -> Generator[int, None, None]:  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Read while the consumer keeps up; sleep while it does not."""
         control = ControlWatch(self)
         with open_for(self, self.filename, "rb", "reading", buffering=0) as fh:

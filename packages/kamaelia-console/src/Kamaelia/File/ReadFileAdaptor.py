@@ -174,7 +174,7 @@ class ReadFileAdaptor(component):
             return source.take_line()
         return source.take(self.readsize)
 
-    def main(self) -> Generator[int, None, None]:  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Read and send one line or block per step until the end or a stop request."""
         control = ControlWatch(self)
         source = FdSource(self, self._open_source())

@@ -44,8 +44,9 @@ class TriggeredFileReader(component):
                 f"TriggeredFileReader {self.name}: inbox takes file paths, got {filename!r}"
             )
         with open_for(self, filename, "rb", "reading") as fh:
-            return fh.read()
+            data: bytes = fh.read()
+        return data
 
-    def main(self) -> Generator[int, None, None]:  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Read each requested file until told to stop."""
         yield from serve_jobs(self, lambda name: self.send(self.readFile(name), "outbox"))

@@ -229,7 +229,7 @@ class UnixProcess(component):
         """True while the child's output is still open or not yet all passed on."""
         return bool(self._outputs) or self._pending_out is not None
 
-    def main(self) -> Generator[int, None, None]:  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Run the child, moving data both ways, until it has finished or we are told to stop."""
         proc = self.process = self._start()
         # Popen was asked for all three pipes.

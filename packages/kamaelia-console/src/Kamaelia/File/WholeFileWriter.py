@@ -54,6 +54,6 @@ class WholeFileWriter(component):
         self.writeFile(job[0], job[1])
         self.send(job[0], "outbox")
 
-    def main(self) -> Generator[int, None, None]:  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Write each job until told to stop."""
         yield from serve_jobs(self, self._job)

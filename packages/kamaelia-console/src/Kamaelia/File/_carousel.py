@@ -92,7 +92,7 @@ class ReaderCarousel(component):
         self.removeChild(reader)
         return told is None
 
-    def main(self) -> Generator[int, None, None]:  # type: ignore[override]
+    def main(self) -> Generator[int, None, None]:
         """Run one reader at a time, as asked, until told to stop."""
         control = ControlWatch(self)
         while True:
