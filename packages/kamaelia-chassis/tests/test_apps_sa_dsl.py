@@ -49,5 +49,7 @@ def test_bad_arguments_are_refused():
         DataSink(None)
     with pytest.raises(ValueError, match="limit must be a whole number >= 0, got -1"):
         DataSink([], limit=-1)
-    with pytest.raises(TypeError, match="unexpected argument 'passthru'"):
+    with pytest.raises(
+        TypeError, match=r"keyword argument 'passthru'; .*did you mean: pass_thru\?"
+    ):
         DataSink([], passthru=False)

@@ -27,6 +27,7 @@ from collections.abc import Generator, Sequence
 from typing import Any
 
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._control import is_shutdown
 from Kamaelia.Util._waitsend import wait_send
@@ -87,6 +88,7 @@ def _number(owner: str, label: str, value: Any) -> None:
         raise TypeError(f"{owner}: {label} must be a number, got {value!r}")
 
 
+@checked_keywords
 class bouncingFloat(_Behaviour):
     """bouncingFloat(scale_speed) -> values bouncing between about 0 and 1.
 
@@ -112,6 +114,7 @@ class bouncingFloat(_Behaviour):
         return self.scale
 
 
+@checked_keywords
 class cartesianPingPong(_Behaviour):
     """cartesianPingPong(point, width, height, border) -> [x, y] bouncing inside a box.
 
@@ -147,6 +150,7 @@ class cartesianPingPong(_Behaviour):
         return list(self.point)
 
 
+@checked_keywords
 class loopingCounter(_Behaviour):
     """loopingCounter(increment, modulo=360) -> increment, 2*increment, ... wrapping at modulo."""
 
@@ -166,6 +170,7 @@ class loopingCounter(_Behaviour):
         return self.total
 
 
+@checked_keywords
 class continuousIdentity(_Behaviour):
     """continuousIdentity(original) -> original, over and over."""
 
@@ -178,6 +183,7 @@ class continuousIdentity(_Behaviour):
         return self.original
 
 
+@checked_keywords
 class continuousZero(continuousIdentity):
     """continuousZero() -> 0, over and over."""
 
@@ -185,6 +191,7 @@ class continuousZero(continuousIdentity):
         super().__init__(0)
 
 
+@checked_keywords
 class continuousOne(continuousIdentity):
     """continuousOne() -> 1, over and over."""
 

@@ -21,12 +21,14 @@ from typing import Any
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
+from Axon.options import checked_keywords
 
 from Kamaelia.Chassis._wiring import check_component, reap_children
 
 __all__ = ["Carousel"]
 
 
+@checked_keywords
 class Carousel(component):
     """Carousel(componentFactory, make1stRequest=False) -> one child at a time.
 

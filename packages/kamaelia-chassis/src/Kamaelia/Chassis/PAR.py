@@ -18,6 +18,7 @@ from typing import Any
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished
+from Axon.options import checked_keywords
 
 from Kamaelia.Chassis._wiring import activate_all, check_box, check_component, reap_children
 from Kamaelia.Util._control import is_stop_now
@@ -25,6 +26,7 @@ from Kamaelia.Util._control import is_stop_now
 __all__ = ["PAR"]
 
 
+@checked_keywords
 class PAR(component):
     """PAR(*components) -> run the components in parallel, outputs merged."""
 
@@ -38,7 +40,7 @@ class PAR(component):
         "_co": "Unused (kept for 1.x compatibility)",
         "_cs": "Unused (kept for 1.x compatibility)",
     }
-    policy = None
+    policy: Any = None
 
     def __init__(self, *components: component, **argd: Any) -> None:
         super().__init__(**argd)

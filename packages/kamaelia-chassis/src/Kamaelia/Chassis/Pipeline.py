@@ -22,6 +22,7 @@ from itertools import pairwise
 from typing import Any
 
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.Chassis._wiring import (
     WiringError,
@@ -41,6 +42,7 @@ _STANDARD_BOXES = (
 )
 
 
+@checked_keywords
 class Pipeline(component):
     """Pipeline(*components, circular=False) -> chain the components in order.
 
@@ -57,7 +59,7 @@ class Pipeline(component):
         "outbox": "The last component's outbox",
         "signal": "The last component's signal",
     }
-    circular = False
+    circular: bool = False
 
     def __init__(self, *components: component, **argd: Any) -> None:
         super().__init__(**argd)
@@ -118,6 +120,7 @@ class Pipeline(component):
         return reap_children(self)
 
 
+@checked_keywords
 class pipeline(Pipeline):
     """Deprecated 1.x spelling of :class:`Pipeline`."""
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished
+from Axon.options import checked_keywords
 
 from Kamaelia.Chassis._wiring import check_component, reap_children
 from Kamaelia.Util._control import is_shutdown, is_stop_now
@@ -29,6 +30,7 @@ from Kamaelia.Util._control import is_shutdown, is_stop_now
 __all__ = ["Seq"]
 
 
+@checked_keywords
 class Seq(component):
     """Seq(*sequence) -> run the components (or print the strings) in turn."""
 

@@ -51,6 +51,7 @@ from typing import Any
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
+from Axon.options import checked_keywords
 
 from Kamaelia.Chassis._wiring import SELF, WiringError, box_dict, check_component, plan_links
 from Kamaelia.Util._control import is_shutdown, is_stop_now
@@ -78,6 +79,7 @@ class RestartRecord:
     number: int
 
 
+@checked_keywords
 class Supervisor(component):
     """Supervisor(children, linkages=None, strategy="one_for_one", max_restarts=3,
     max_seconds=5.0, shutdown_timeout=5.0) -> run children, restart them on crash.

@@ -25,6 +25,7 @@ from typing import Any
 from Axon.AxonExceptions import ServiceAlreadyExists
 from Axon.Component import component
 from Axon.CoordinatingAssistantTracker import coordinatingassistanttracker as _CAT
+from Axon.options import checked_keywords
 
 from Kamaelia.Chassis._wiring import reap_children
 from Kamaelia.Util._control import is_shutdown
@@ -56,6 +57,7 @@ def _services(cat: Any) -> list[Any]:
         return []
 
 
+@checked_keywords
 class Backplane(component):
     """Backplane(name) -> a named hub for PublishTo / SubscribeTo."""
 
@@ -98,6 +100,7 @@ class Backplane(component):
         return reap_children(self)
 
 
+@checked_keywords
 class PublishTo(component):
     """PublishTo(destination, forwarder=False) -> publish inbox to a Backplane.
 
@@ -110,7 +113,7 @@ class PublishTo(component):
         "signal": "Shutdown signalling",
         "_outbox": "Internal: to the Backplane, if a forwarder",
     }
-    forwarder = False
+    forwarder: bool = False
 
     def __init__(self, destination: str, **argd: Any) -> None:
         super().__init__(**argd)
@@ -138,6 +141,7 @@ class PublishTo(component):
             yield 1
 
 
+@checked_keywords
 class SubscribeTo(component):
     """SubscribeTo(source) -> receive what is published to a Backplane."""
 

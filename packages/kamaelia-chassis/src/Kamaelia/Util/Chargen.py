@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Generator
 
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._control import latch_shutdown
 from Kamaelia.Util._waitsend import wait_send
@@ -25,6 +26,7 @@ from Kamaelia.Util._waitsend import wait_send
 __all__ = ["Chargen"]
 
 
+@checked_keywords
 class Chargen(component):
     """Chargen() -> send "Hello World" out of outbox, over and over."""
 

@@ -28,6 +28,7 @@ from typing import Any
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._control import is_shutdown
 
@@ -83,6 +84,7 @@ class _CommandLoop(component):
             yield 1
 
 
+@checked_keywords
 class Chooser(_CommandLoop):
     """Chooser(items=[], loop=False) -> step through items on command."""
 
@@ -157,6 +159,7 @@ class Chooser(_CommandLoop):
         return True
 
 
+@checked_keywords
 class ForwardIteratingChooser(_CommandLoop):
     """ForwardIteratingChooser(items=[]) -> step forwards through any iterable."""
 

@@ -19,12 +19,14 @@ from collections.abc import Generator
 from typing import Any
 
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._control import is_shutdown, is_stop_now
 
 __all__ = ["ChunkNamer"]
 
 
+@checked_keywords
 class ChunkNamer(component):
     """ChunkNamer(basepath="", suffix="") -> label each message [filename, message].
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._control import is_shutdown
 
@@ -59,6 +60,7 @@ class CharacterFIFO:
         return self._empty.join(parts)
 
 
+@checked_keywords
 class Chunkifier(component):
     """Chunkifier(chunksize=1048576, nodelay=False) -> fixed-size chunks.
 

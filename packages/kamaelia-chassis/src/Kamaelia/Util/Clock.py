@@ -6,6 +6,7 @@ import math
 from collections.abc import Generator
 
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._control import is_shutdown
 from Kamaelia.Util._timer import Timer, now
@@ -13,6 +14,7 @@ from Kamaelia.Util._timer import Timer, now
 __all__ = ["CheapAndCheerfulClock"]
 
 
+@checked_keywords
 class CheapAndCheerfulClock(component):
     """CheapAndCheerfulClock(interval) -> send True now and every interval seconds.
 

@@ -6,12 +6,14 @@ from collections.abc import Generator
 from typing import Any
 
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._control import is_shutdown
 
 __all__ = ["Collate"]
 
 
+@checked_keywords
 class Collate(component):
     """Collate() -> on shutdown, send everything received as one list.
 

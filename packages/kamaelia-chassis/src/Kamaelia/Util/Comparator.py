@@ -7,12 +7,14 @@ from typing import Any
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._control import is_shutdown, is_stop_now
 
 __all__ = ["Comparator"]
 
 
+@checked_keywords
 class Comparator(component):
     """Comparator() -> send combine(a, b) for each pair from inA and inB.
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._control import is_stop_now
 from Kamaelia.Util.PureTransformer import PureTransformer
@@ -17,6 +18,7 @@ from Kamaelia.Util.PureTransformer import PureTransformer
 __all__ = ["DataSource", "TriggeredSource"]
 
 
+@checked_keywords
 class DataSource(component):
     """DataSource(messages) -> send each message in turn, then producerFinished.
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from Axon.options import checked_keywords
+
 from Kamaelia.Util.PureTransformer import PureTransformer
 
 __all__ = ["SimpleDetupler"]
 
 
+@checked_keywords
 class SimpleDetupler(PureTransformer):
     """SimpleDetupler(index) -> send msg[index] for each message.
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Generator, Iterable
 
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._control import is_shutdown
 
 __all__ = ["Fanout"]
 
 
+@checked_keywords
 class Fanout(component):
     """Fanout(boxnames) -> copy each inbox message to every outbox.
 

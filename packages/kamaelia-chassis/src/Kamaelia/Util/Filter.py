@@ -7,6 +7,7 @@ from typing import Any
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._control import is_shutdown
 
@@ -21,6 +22,7 @@ class NullFilter:
         return newtext
 
 
+@checked_keywords
 class Filter(component):
     """Filter(filter=NullFilter()) -> send filter.filter(msg) unless it is None.
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Generator
 
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 __all__ = ["FirstOnly"]
 
 
+@checked_keywords
 class FirstOnly(component):
     """FirstOnly() -> send the first inbox message; discard the rest.
 

@@ -7,6 +7,7 @@ from collections.abc import Generator
 
 from Axon.AxonExceptions import noSpaceInBox
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._control import is_shutdown
 
@@ -15,6 +16,7 @@ __all__ = ["LossyConnector"]
 log = logging.getLogger(__name__)
 
 
+@checked_keywords
 class LossyConnector(component):
     """LossyConnector() -> forward inbox to outbox; drop a message if it does not fit.
 

@@ -18,12 +18,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from Axon.options import checked_keywords
+
 from Kamaelia.Chassis.Graphline import Graphline
 from Kamaelia.Util.Marshalling import DeMarshaller, Marshaller
 
 __all__ = ["BasicMarshallComponent"]
 
 
+@checked_keywords
 class BasicMarshallComponent(Graphline):
     """BasicMarshallComponent(klass) -> marshall on one path, demarshall on another.
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from Axon.options import checked_keywords
+
 from Kamaelia.Util.PureTransformer import PureTransformer
 
 __all__ = [
@@ -71,6 +73,7 @@ def _check_codec(owner: str, klass: Any, method: str) -> None:
         raise TypeError(f"{owner}: codec {klass!r} has no callable {method}() method")
 
 
+@checked_keywords
 class Marshaller(PureTransformer):
     """Marshaller(klass) -> send klass.marshall(msg) for each message.
 
@@ -91,6 +94,7 @@ class Marshaller(PureTransformer):
         self.send(self.klass.marshall(msg), "outbox")
 
 
+@checked_keywords
 class DeMarshaller(PureTransformer):
     """DeMarshaller(klass) -> send klass.demarshall(msg) for each message.
 

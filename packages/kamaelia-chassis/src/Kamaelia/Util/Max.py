@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Generator
 
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._control import is_shutdown
 
 __all__ = ["Max"]
 
 
+@checked_keywords
 class Max(component):
     """Max() -> send max(msg) for each collection received."""
 

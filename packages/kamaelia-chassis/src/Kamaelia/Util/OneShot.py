@@ -7,12 +7,14 @@ from typing import Any
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._control import is_shutdown, is_stop_now
 
 __all__ = ["OneShot", "TriggeredOneShot"]
 
 
+@checked_keywords
 class OneShot(component):
     """OneShot(msg=None) -> send msg once, then producerFinished, and finish."""
 
@@ -36,6 +38,7 @@ class OneShot(component):
         self.send(producerFinished(self), "signal")
 
 
+@checked_keywords
 class TriggeredOneShot(component):
     """TriggeredOneShot(msg=None) -> on the first inbox message, send msg and finish.
 

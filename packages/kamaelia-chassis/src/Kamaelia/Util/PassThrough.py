@@ -7,10 +7,12 @@ from typing import Any
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
+from Axon.options import checked_keywords
 
 __all__ = ["PassThrough"]
 
 
+@checked_keywords
 class PassThrough(component):
     """PassThrough(shutdownOn=[producerFinished, shutdownMicroprocess]) -> forwarder.
 

@@ -18,12 +18,14 @@ from typing import Any
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._control import is_shutdown
 
 __all__ = ["PureTransformer"]
 
 
+@checked_keywords
 class PureTransformer(component):
     """PureTransformer(function=None) -> send function(msg) for each message."""
 

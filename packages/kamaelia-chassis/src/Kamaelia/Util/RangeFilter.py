@@ -6,6 +6,7 @@ from collections.abc import Generator, Iterable
 from typing import Any
 
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._control import is_shutdown, is_stop_now
 from Kamaelia.Util._waitsend import wait_send
@@ -13,6 +14,7 @@ from Kamaelia.Util._waitsend import wait_send
 __all__ = ["RangeFilter"]
 
 
+@checked_keywords
 class RangeFilter(component):
     """RangeFilter(ranges) -> pass (index, ...) items with start <= index <= end.
 

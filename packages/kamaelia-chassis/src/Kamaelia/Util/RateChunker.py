@@ -31,6 +31,7 @@ from fractions import Fraction
 from typing import Any
 
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._args import positive_number
 from Kamaelia.Util._control import is_stop_now, latch_shutdown
@@ -39,6 +40,7 @@ from Kamaelia.Util._waitsend import wait_send
 __all__ = ["RateChunker"]
 
 
+@checked_keywords
 class RateChunker(component):
     """RateChunker(datarate, quantasize, chunkrate) -> re-cut data to a chunk rate.
 

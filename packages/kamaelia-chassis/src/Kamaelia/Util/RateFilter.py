@@ -20,6 +20,7 @@ from collections.abc import Generator, Iterator
 from typing import Any
 
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._control import is_shutdown, is_stop_now
 from Kamaelia.Util._timer import Timer, now
@@ -35,18 +36,19 @@ __all__ = [
 class _Stoppable(component):
     """Reads control: returns a stop-now message, remembers a producerFinished."""
 
-    finishing: Any = None
+    _finishing: Any = None
 
     def _stop_now(self) -> Any:
         while self.dataReady("control"):
             msg = self.recv("control")
             if is_stop_now(msg):
                 return msg
-            if is_shutdown(msg) and self.finishing is None:
-                self.finishing = msg
+            if is_shutdown(msg) and self._finishing is None:
+                self._finishing = msg
         return None
 
 
+@checked_keywords
 class MessageRateLimit(_Stoppable):
     """MessageRateLimit(messages_per_second, buffer=60) -> paced output.
 
@@ -58,7 +60,7 @@ class MessageRateLimit(_Stoppable):
 
     Inboxes = {"inbox": "Messages to pace", "control": "Shutdown signalling"}
     Outboxes = {"outbox": "Messages, at most messages_per_second", "signal": "Shutdown signalling"}
-    hardlimit = 0
+    hardlimit: int = 0
 
     def __init__(self, messages_per_second: float, buffer: int = 60, **argd: Any) -> None:
         super().__init__(**argd)
@@ -72,12 +74,12 @@ class MessageRateLimit(_Stoppable):
 
     def main(self) -> Generator[int, None, None]:
         """Pre-buffer, then release one message per interval."""
-        while self.dataReady("inbox") < self.buffer and self.finishing is None:
+        while self.dataReady("inbox") < self.buffer and self._finishing is None:
             stop = self._stop_now()
             if stop is not None:
                 self.send(stop, "signal")
                 return
-            if self.finishing is None:
+            if self._finishing is None:
                 self.pause()
                 yield 1
         if self.hardlimit:
@@ -96,8 +98,8 @@ class MessageRateLimit(_Stoppable):
                     self.send(self.recv("inbox"), "outbox")
                     ready = False
                     timer.start(self.interval)
-                elif ready and self.finishing is not None:
-                    self.send(self.finishing, "signal")
+                elif ready and self._finishing is not None:
+                    self.send(self._finishing, "signal")
                     return
                 self.pause()
                 yield 1
@@ -114,7 +116,7 @@ class _RequestPacer(_Stoppable):
         timer = Timer(self)
         try:
             while True:
-                stop = self._stop_now() or self.finishing
+                stop = self._stop_now() or self._finishing
                 if stop is not None:
                     self.send(stop, "signal")
                     return
@@ -147,6 +149,7 @@ def _chunking(
     raise ValueError(f"{owner}: give chunksize or chunkrate")
 
 
+@checked_keywords
 class ByteRate_RequestControl(_RequestPacer):
     """ByteRate_RequestControl(rate=100000, chunksize=None, chunkrate=None,
     allowchunkaggregation=False) -> requests for n bytes, at a fixed rate.
@@ -202,6 +205,7 @@ class ByteRate_RequestControl(_RequestPacer):
             self.toSend -= chunk
 
 
+@checked_keywords
 class VariableByteRate_RequestControl(_RequestPacer):
     """VariableByteRate_RequestControl(rate=100000, chunksize=None, chunkrate=10,
     allowchunkaggregation=False) -> requests for n bytes; new rates on inbox.
@@ -271,6 +275,7 @@ class VariableByteRate_RequestControl(_RequestPacer):
         self.nextTime = now_ + self.timestep * remaining
 
 
+@checked_keywords
 class OnDemandLimit(_Stoppable):
     """OnDemandLimit() -> release one buffered message per "NEXT" on slidecontrol.
 
@@ -298,7 +303,7 @@ class OnDemandLimit(_Stoppable):
             while wanted and queued:
                 self.send(queued.popleft(), "outbox")
                 wanted -= 1
-            stop = self._stop_now() or self.finishing
+            stop = self._stop_now() or self._finishing
             if stop is not None:
                 self.send(stop, "signal")
                 return

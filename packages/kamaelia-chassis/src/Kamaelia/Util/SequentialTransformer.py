@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from Axon.options import checked_keywords
+
 from Kamaelia.Util.PureTransformer import PureTransformer
 
 __all__ = ["SequentialTransformer"]
 
 
+@checked_keywords
 class SequentialTransformer(PureTransformer):
     """SequentialTransformer(*functions) -> send f3(f2(f1(msg))) for each message.
 

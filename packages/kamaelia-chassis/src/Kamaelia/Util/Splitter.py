@@ -18,6 +18,7 @@ from typing import Any
 from Axon.AdaptiveCommsComponent import AdaptiveCommsComponent
 from Axon.Component import component
 from Axon.Ipc import ipc
+from Axon.options import checked_keywords
 
 from Kamaelia.Chassis._wiring import check_component, reap_children
 from Kamaelia.Util._control import is_shutdown
@@ -54,6 +55,7 @@ class removesink(ipc):
         self.sinkcontrol = sinkcontrol
 
 
+@checked_keywords
 class _SinkSet(AdaptiveCommsComponent):
     """Keeps one private outbox per destination; shared by both splitters."""
 
@@ -160,6 +162,7 @@ class Splitter(_SinkSet):
             yield 1
 
 
+@checked_keywords
 class PlugSplitter(_SinkSet):
     """PlugSplitter(sourceComponent=None) -> copy a stream to plugged-in sinks.
 
@@ -226,6 +229,7 @@ class PlugSplitter(_SinkSet):
         return reap_children(self)
 
 
+@checked_keywords
 class Plug(component):
     """Plug(splitter, component) -> wrap component as a sink of splitter.
 

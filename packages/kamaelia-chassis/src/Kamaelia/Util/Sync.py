@@ -6,12 +6,14 @@ from collections.abc import Generator
 from typing import Any
 
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._control import is_shutdown
 
 __all__ = ["Sync"]
 
 
+@checked_keywords
 class Sync(component):
     """Sync(n=2) -> after every n messages, send one.
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Generator
 
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._control import is_shutdown
 
 __all__ = ["TagWithSequenceNumber"]
 
 
+@checked_keywords
 class TagWithSequenceNumber(component):
     """TagWithSequenceNumber(initial=0) -> send (n, msg), counting from initial."""
 

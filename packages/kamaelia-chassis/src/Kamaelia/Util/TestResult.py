@@ -7,6 +7,7 @@ from collections.abc import Generator
 from Axon.AxonExceptions import AxonException
 from Axon.Component import component
 from Axon.Ipc import ipc
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._control import is_shutdown
 
@@ -21,6 +22,7 @@ class StopSystemException(AxonException):
     """Raised by TestResult on a StopSystem message, ending the whole run."""
 
 
+@checked_keywords
 class TestResult(component):
     """TestResult() -> raise AssertionError if a false message arrives.
 

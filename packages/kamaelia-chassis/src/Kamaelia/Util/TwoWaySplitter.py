@@ -7,12 +7,14 @@ from typing import Any
 
 from Axon.AxonExceptions import noSpaceInBox
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._control import is_shutdown, is_stop_now
 
 __all__ = ["TwoWaySplitter"]
 
 
+@checked_keywords
 class TwoWaySplitter(component):
     """TwoWaySplitter() -> copy inbox to outbox and outbox2.
 

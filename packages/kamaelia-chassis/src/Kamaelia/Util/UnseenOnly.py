@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from Axon.options import checked_keywords
+
 from Kamaelia.Util.PureTransformer import PureTransformer
 
 __all__ = ["UnseenOnly"]
 
 
+@checked_keywords
 class UnseenOnly(PureTransformer):
     """UnseenOnly() -> send a message only the first time it is seen.
 

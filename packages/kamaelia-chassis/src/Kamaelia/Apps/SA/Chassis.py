@@ -26,6 +26,7 @@ from collections.abc import Generator
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
+from Axon.options import checked_keywords
 
 from Kamaelia.Chassis._wiring import box_names, check_component, describe_box
 from Kamaelia.Util._args import positive_number
@@ -45,6 +46,7 @@ def _public_boxes(comp: component, kind: str) -> dict[str, str]:
     }
 
 
+@checked_keywords
 class TTL(component):
     """TTL(comp, delay) -> run comp for at most delay seconds.
 

@@ -25,12 +25,14 @@ from typing import Any
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._control import is_stop_now
 
 __all__ = ["DataSink"]
 
 
+@checked_keywords
 class DataSink(component):
     """DataSink(outlist, limit=0, pass_thru=True) -> append each message to outlist.
 
@@ -46,17 +48,12 @@ class DataSink(component):
         "outbox": "A copy of each message, if pass_thru",
         "signal": "producerFinished at the limit, else the message that stopped it",
     }
-    limit = 0
-    pass_thru = True
+    limit: int = 0
+    pass_thru: bool = True
 
     def __init__(self, outlist: Any, **argd: Any) -> None:
         if not callable(getattr(outlist, "append", None)):
             raise TypeError(f"DataSink: outlist must have an append() method, got {outlist!r}")
-        unknown = sorted(set(argd) - {"limit", "pass_thru"})
-        if unknown:
-            raise TypeError(
-                f"DataSink: unexpected argument {unknown[0]!r}; the choices are: limit, pass_thru"
-            )
         super().__init__(**argd)
         if isinstance(self.limit, bool) or not isinstance(self.limit, int) or self.limit < 0:
             raise ValueError(f"DataSink: limit must be a whole number >= 0, got {self.limit!r}")

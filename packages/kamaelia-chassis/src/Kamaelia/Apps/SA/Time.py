@@ -27,6 +27,7 @@ from typing import Any
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished
+from Axon.options import checked_keywords
 
 from Kamaelia.Util._args import positive_number
 from Kamaelia.Util._timer import Timer, now
@@ -34,6 +35,7 @@ from Kamaelia.Util._timer import Timer, now
 __all__ = ["SingleTick", "PeriodicTick"]
 
 
+@checked_keywords
 class _Ticker(component):
     """Shared parts: the arguments, and a sleep that any control message cuts short."""
 
@@ -44,14 +46,7 @@ class _Ticker(component):
     check_interval: float | None = None
 
     def __init__(self, delay: float, **argd: Any) -> None:
-        name = type(self).__name__
-        positive_number(name, "delay", delay, "a number of seconds")
-        unknown = sorted(set(argd) - {"tick_mesg", "check_interval"})
-        if unknown:
-            raise TypeError(
-                f"{name}: unexpected argument {unknown[0]!r}; the choices are: "
-                "check_interval, tick_mesg"
-            )
+        positive_number(type(self).__name__, "delay", delay, "a number of seconds")
         super().__init__(**argd)
         self.delay = float(delay)
         if self.check_interval is None or self.check_interval > self.delay:
