@@ -108,4 +108,4 @@ class Button(DisplayClient, component):
         if event.type == pygame.MOUSEBUTTONDOWN:
             assert self.display is not None
             return bool(self.display.get_rect().collidepoint(event.pos))
-        return event.type == pygame.KEYDOWN and event.key == self.key
+        return bool(event.type == pygame.KEYDOWN and event.key == self.key)

@@ -129,7 +129,8 @@ class PygameDisplay(AdaptiveCommsComponent):
         if tracker is None:
             tracker = coordinatingassistanttracker.getcat()
         try:
-            return tracker.retrieveService(SERVICE_NAME)
+            service: tuple[Any, str] = tracker.retrieveService(SERVICE_NAME)
+            return service
         except KeyError:
             display = PygameDisplay()
             display.activate()

@@ -52,7 +52,7 @@ class KeyEvent(DisplayClient, component):
     ) -> None:
         # Extra outboxes belong to this instance only (1.x added them to the
         # class, so every later KeyEvent grew them too).
-        self.Outboxes = {**type(self).Outboxes, **(outboxes or {})}  # type: ignore[misc]
+        self.Outboxes = {**type(self).Outboxes, **(outboxes or {})}
         super().__init__()
         self.allkeys = allkeys
         self.key_events = dict(key_events or {})

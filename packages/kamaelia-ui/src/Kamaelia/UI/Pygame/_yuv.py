@@ -80,7 +80,7 @@ def _chroma_part(u: bytes, v: bytes, size: tuple[int, int], sign: int) -> pygame
 
 
 def _plane(data: object, needed: int, name: str) -> bytes:
-    plane = bytes(data)  # type: ignore[call-overload]
+    plane: bytes = bytes(data)  # type: ignore[call-overload]
     if len(plane) < needed:
         raise ValueError(f"the {name} plane has {len(plane)} bytes; this frame needs {needed}")
     return plane[:needed]
