@@ -93,6 +93,13 @@ def test_a_subclass_adds_options_by_declaring_class_attributes():
         Configured(undeclared=1)
 
 
+def test_the_class_attribute_hint_only_where_keywords_reach_class_attributes():
+    """An ``__init__`` without ``**kwargs`` cannot take a subclass's class attribute."""
+    with pytest.raises(TypeError) as info:
+        Client("h", 1, colour="red")
+    assert "class attribute" not in str(info.value)
+
+
 def test_a_subclass_with_its_own_init_passes_the_rest_on():
     class Tagged(Echoer):
         def __init__(self, colour="red", **argd):

@@ -121,23 +121,26 @@ def options(factory: Callable[..., Any]) -> tuple[Option, ...]:
     return (*parameters, *(o for o in _class_attributes(factory) if o.name not in named))
 
 
-_ACCEPTED: dict[tuple[type, type], frozenset[str]] = {}
+_ACCEPTED: dict[tuple[type, type], tuple[frozenset[str], bool]] = {}
 
 
-def _accepted(decorated: type, built: type) -> frozenset[str]:
+def _accepted(decorated: type, built: type) -> tuple[frozenset[str], bool]:
     """What the decorated class's ``__init__`` takes, when building an instance of ``built``
-    (a subclass's own class attributes count; its own ``__init__`` checks its own)."""
-    names = _ACCEPTED.get((decorated, built))
-    if names is None:
+    (a subclass's own class attributes count; its own ``__init__`` checks its own), and
+    whether its keywords reach class attributes (so a subclass can add one)."""
+    accepted = _ACCEPTED.get((decorated, built))
+    if accepted is None:
         parameters, var_keyword = _parameters(decorated)
         found = {option.name for option in parameters}
         if var_keyword:
             found |= {option.name for option in _class_attributes(built)}
-        names = _ACCEPTED[decorated, built] = frozenset(found)
-    return names
+        accepted = _ACCEPTED[decorated, built] = (frozenset(found), var_keyword)
+    return accepted
 
 
-def _unknown_keywords(built: type, unknown: list[str], accepted: frozenset[str]) -> TypeError:
+def _unknown_keywords(
+    built: type, unknown: list[str], accepted: frozenset[str], extensible: bool
+) -> TypeError:
     names = ", ".join(repr(name) for name in unknown)
     plural = "s" if len(unknown) > 1 else ""
     message = f"{built.__name__}() got unexpected keyword argument{plural} {names}"
@@ -145,7 +148,7 @@ def _unknown_keywords(built: type, unknown: list[str], accepted: frozenset[str])
     close = difflib.get_close_matches(unknown[0], sorted(accepted), n=3, cutoff=0.6)
     if close:
         message += f"; did you mean: {', '.join(close)}?"
-    if not close:
+    elif extensible:
         message += " (a subclass may add one by declaring a class attribute of that name)"
     return TypeError(message)
 
@@ -162,10 +165,10 @@ def checked_keywords(cls: _C) -> _C:
     @functools.wraps(original)
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
         if kwargs:
-            accepted = _accepted(cls, type(self))
+            accepted, extensible = _accepted(cls, type(self))
             unknown = [key for key in kwargs if key not in accepted]
             if unknown:
-                raise _unknown_keywords(type(self), unknown, accepted)
+                raise _unknown_keywords(type(self), unknown, accepted, extensible)
         original(self, *args, **kwargs)
 
     cls.__init__ = __init__  # type: ignore[misc]
