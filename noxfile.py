@@ -39,7 +39,9 @@ TEMPLATE_DIR = PACKAGES_DIR / "_template"
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 INTEGRATION_PYTHONS = ["3.11", "3.13"]
 # Package dirs checked with mypy --strict (axon always is); the others get plain mypy.
-STRICT_TYPED = frozenset({"kamaelia-chassis", "kamaelia-net", "kamaelia-console", "kamaelia-ui"})
+STRICT_TYPED = frozenset(
+    {"kamaelia-chassis", "kamaelia-net", "kamaelia-console", "kamaelia-ui", "kamaelia-inspect"}
+)
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.sessions = [

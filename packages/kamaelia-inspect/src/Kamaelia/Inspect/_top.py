@@ -48,7 +48,8 @@ def _fetch(url: str) -> dict[str, Any]:
 
 
 def _activity(comp: dict[str, Any]) -> float:
-    return sum(b["rate"] for b in comp["inboxes"]) + sum(b["rate"] for b in comp["outboxes"])
+    rate: float = sum(b["rate"] for b in comp["inboxes"]) + sum(b["rate"] for b in comp["outboxes"])
+    return rate
 
 
 def _fullest(comp: dict[str, Any]) -> str:
