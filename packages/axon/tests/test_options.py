@@ -100,6 +100,13 @@ def test_the_class_attribute_hint_only_where_keywords_reach_class_attributes():
     assert "class attribute" not in str(info.value)
 
 
+def test_a_subclass_changing_a_default_keeps_the_declared_type():
+    class Fixed(Server):
+        port = 8080
+
+    assert Option("port", "int", 8080) in options(Fixed)
+
+
 def test_a_subclass_with_its_own_init_passes_the_rest_on():
     class Tagged(Echoer):
         def __init__(self, colour="red", **argd):

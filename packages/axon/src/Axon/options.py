@@ -106,7 +106,9 @@ def _class_attributes(cls: type) -> list[Option]:
             value = getattr(cls, name, REQUIRED)
             if name not in annotations and (callable(value) or isinstance(value, property)):
                 continue  # a method, not a setting
-            found[name] = Option(name, _annotation(annotations.get(name, "")), value)
+            inherited = found[name].annotation if name in found else ""  # a new default only
+            annotation = _annotation(annotations[name]) if name in annotations else inherited
+            found[name] = Option(name, annotation, value)
     return list(found.values())
 
 
