@@ -38,10 +38,6 @@ PACKAGES_DIR = ROOT / "packages"
 TEMPLATE_DIR = PACKAGES_DIR / "_template"
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 INTEGRATION_PYTHONS = ["3.11", "3.13"]
-# Package dirs checked with mypy --strict (axon always is); the others get plain mypy.
-STRICT_TYPED = frozenset(
-    {"kamaelia-chassis", "kamaelia-net", "kamaelia-console", "kamaelia-ui", "kamaelia-inspect"}
-)
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.sessions = [
@@ -311,14 +307,16 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """mypy --strict on axon, the template and the STRICT_TYPED packages; plain mypy on the rest.
+    """mypy --strict on every package's src and the template.
 
     mypy.ini holds the narrow per-module exceptions (third-party modules without types).
     """
     _install_ours(session, _everything(TEST), "mypy")
     src_dirs = [p.path / "src" for p in PACKAGES.values() if (p.path / "src").is_dir()]
     env = {"MYPYPATH": os.pathsep.join(str(d) for d in src_dirs)}
-    common = [
+    strict = [
+        "mypy",
+        "--strict",
         "--config-file",
         "mypy.ini",
         "--python-version",
@@ -327,22 +325,18 @@ def typecheck(session: nox.Session) -> None:
         "--explicit-package-bases",
     ]
     if "axon" in PACKAGES:
-        session.run("mypy", "--strict", *common, "-p", "Axon", env=env)
-        # The template is what plugin authors copy, so it is held to axon's standard.
+        session.run(*strict, "-p", "Axon", env=env)
+        # The template is what plugin authors copy, so it is held to the same standard.
         template_src = (TEMPLATE_DIR / "src").relative_to(ROOT).as_posix()
         template_env = {"MYPYPATH": os.pathsep.join([env["MYPYPATH"], template_src])}
-        session.run("mypy", "--strict", *common, template_src, env=template_env)
-    srcs = {
-        p.dir: (p.path / "src").relative_to(ROOT).as_posix()
+        session.run(*strict, template_src, env=template_env)
+    others = [
+        (p.path / "src").relative_to(ROOT).as_posix()
         for p in PACKAGES.values()
         if p.dir != "axon" and (p.path / "src").is_dir()
-    }
-    strict = [src for name, src in srcs.items() if name in STRICT_TYPED]
-    plain = [src for name, src in srcs.items() if name not in STRICT_TYPED]
-    if strict:
-        session.run("mypy", "--strict", *common, *strict, env=env)
-    if plain:
-        session.run("mypy", "--ignore-missing-imports", *common, *plain, env=env)
+    ]
+    if others:
+        session.run(*strict, *others, env=env)
 
 
 @nox.session
