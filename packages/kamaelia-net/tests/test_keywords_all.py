@@ -13,7 +13,7 @@ from Kamaelia.Internet.Multicast_receiver import Multicast_receiver
 from Kamaelia.Internet.Multicast_sender import Multicast_sender
 from Kamaelia.Internet.Multicast_transceiver import Multicast_transceiver
 from Kamaelia.Internet.Selector import Selector
-from Kamaelia.Internet.SingleServer import FastRestartSingleServer, SingleServer
+from Kamaelia.Internet.SingleServer import FastRestartSingleServer, SingleServer, echo
 from Kamaelia.Internet.TCPServer import TCPServer
 from Kamaelia.Internet.UDP import BasicPeer, PostboxPeer, SimplePeer, TargettedPeer
 from Kamaelia.Protocol.EchoProtocol import EchoProtocol
@@ -82,7 +82,7 @@ def test_a_misspelt_keyword_names_the_accepted_ones(factory, args, typo, meant):
 
 
 @pytest.mark.parametrize(
-    "factory", [EchoProtocol, Framer, DeFramer, LengthPrefixFramer], ids=lambda f: f.__name__
+    "factory", [echo, EchoProtocol, Framer, DeFramer, LengthPrefixFramer], ids=lambda f: f.__name__
 )
 def test_a_component_without_options_says_it_takes_none(factory):
     with pytest.raises(TypeError, match=rf"{factory.__name__}\(\) .* 'tag'; it takes none"):

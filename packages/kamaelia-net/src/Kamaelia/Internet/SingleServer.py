@@ -28,6 +28,7 @@ from Kamaelia.IPC import newCSA, serverShutdown, shutdownCSA, socketHalfClosed
 __all__ = ["FastRestartSingleServer", "SingleServer", "echo"]
 
 
+@checked_keywords
 class echo(component):
     """Copies "inbox" to "outbox" (kept from 1.x for SingleServer examples)."""
 
