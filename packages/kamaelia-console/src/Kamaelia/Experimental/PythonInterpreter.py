@@ -39,6 +39,7 @@ import traceback
 from typing import Any
 
 from Axon.Ipc import producerFinished, shutdownMicroprocess
+from Axon.options import checked_keywords
 from Axon.ThreadedComponent import threadedcomponent
 
 __all__ = ["InterpreterTransformer", "StandaloneInterpreter"]
@@ -95,6 +96,7 @@ def _text(owner: Any, line: object) -> str:
     )
 
 
+@checked_keywords
 class InterpreterTransformer(threadedcomponent):
     """InterpreterTransformer() -> run each line of Python received; send what it gives."""
 
@@ -136,13 +138,14 @@ class InterpreterTransformer(threadedcomponent):
             self.pause()
 
 
+@checked_keywords
 class StandaloneInterpreter(threadedcomponent):
     """StandaloneInterpreter() -> an interactive Python prompt on standard input and output."""
 
     Inboxes = {"inbox": "NOT USED", "control": "Any message stops it after the current line"}
     Outboxes = {"outbox": "NOT USED", "signal": "producerFinished at the end of input"}
 
-    prompt = "> "
+    prompt: str = "> "
 
     def main(self) -> None:  # type: ignore[override]
         """Read, run and show, line by line, until the end of input."""

@@ -26,15 +26,15 @@ from typing import IO, Any
 
 from Axon.Component import component
 from Axon.Ipc import shutdownMicroprocess
+from Axon.options import checked_keywords
 
 from Kamaelia.File._jobs import as_bytes
 from Kamaelia.Util._console_flow import open_for
 
 __all__ = ["Append"]
 
-_ARGUMENTS = ("filename", "forwarder", "blat_file", "hold_open")
 
-
+@checked_keywords
 class Append(component):
     """Append(filename=..., forwarder=True, blat_file=False, hold_open=True) -> append to a file."""
 
@@ -48,17 +48,11 @@ class Append(component):
     }
 
     filename: str | os.PathLike[str] | None = None
-    forwarder = True
-    blat_file = False
-    hold_open = True
+    forwarder: bool = True
+    blat_file: bool = False
+    hold_open: bool = True
 
     def __init__(self, **argd: Any) -> None:
-        unknown = sorted(set(argd) - set(_ARGUMENTS))
-        if unknown:
-            raise TypeError(
-                f"Append: unexpected argument {unknown[0]!r}; the choices are: "
-                + ", ".join(_ARGUMENTS)
-            )
         super().__init__(**argd)
         if self.filename is None:
             raise ValueError("Append: filename is required, e.g. Append(filename='log.txt')")

@@ -27,6 +27,7 @@ from collections.abc import Generator
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished
+from Axon.options import checked_keywords
 
 from Kamaelia.File._fdsource import FdSource
 from Kamaelia.Util._console_flow import ControlWatch, open_for, send_when_room
@@ -34,6 +35,7 @@ from Kamaelia.Util._console_flow import ControlWatch, open_for, send_when_room
 __all__ = ["IntelligentFileReader"]
 
 
+@checked_keywords
 class IntelligentFileReader(component):
     """IntelligentFileReader(filename, chunksize=1024, maxqueue=5) -> read, at most maxqueue ahead."""
 

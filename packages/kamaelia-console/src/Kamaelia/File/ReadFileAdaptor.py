@@ -50,6 +50,7 @@ from typing import IO, Any
 
 from Axon.Component import component
 from Axon.Ipc import producerFinished
+from Axon.options import checked_keywords
 
 from Kamaelia.File._child import reap_now, wait_exit
 from Kamaelia.File._fdsource import FdSource
@@ -68,6 +69,7 @@ def _positive(label: str, value: Any) -> None:
         raise ValueError(f"ReadFileAdaptor: {label} must be a number > 0, got {value!r}")
 
 
+@checked_keywords
 class ReadFileAdaptor(component):
     """ReadFileAdaptor(filename="", command="", readmode="") -> read a source at a pace.
 

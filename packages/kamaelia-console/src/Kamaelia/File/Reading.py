@@ -350,6 +350,7 @@ def _rate_plan(
     return float(chunksize), 1.0 / chunkrate
 
 
+@checked_keywords
 class ReusableFileReader(ReaderCarousel):
     """ReusableFileReader(readmode) -> read each file named on "next", as prompted on "inbox"."""
 
@@ -362,6 +363,7 @@ class ReusableFileReader(ReaderCarousel):
         return PromptedFileReader(filename, self.readmode)
 
 
+@checked_keywords
 class RateControlledReusableFileReader(ReaderCarousel):
     """RateControlledReusableFileReader(readmode) -> read each (filename, rateargs) on "next"."""
 

@@ -24,6 +24,7 @@ import os
 from collections.abc import Generator
 
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.File._jobs import serve_jobs
 from Kamaelia.Util._console_flow import open_for
@@ -31,6 +32,7 @@ from Kamaelia.Util._console_flow import open_for
 __all__ = ["TriggeredFileReader"]
 
 
+@checked_keywords
 class TriggeredFileReader(component):
     """TriggeredFileReader() -> send the contents of each file named on inbox."""
 

@@ -69,6 +69,7 @@ from typing import IO
 from Axon.AxonExceptions import noSpaceInBox
 from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
+from Axon.options import checked_keywords
 
 from Kamaelia.File._child import reap_now, wait_exit
 from Kamaelia.File._fdsource import IoWaiter
@@ -80,6 +81,7 @@ __all__ = ["UnixProcess"]
 log = logging.getLogger("Kamaelia.File.UnixProcess")
 
 
+@checked_keywords
 class UnixProcess(component):
     """UnixProcess(command, shell=False, buffersize=32768) -> run a child process.
 

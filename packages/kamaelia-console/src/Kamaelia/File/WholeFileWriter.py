@@ -23,6 +23,7 @@ from collections.abc import Generator
 from typing import Any
 
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.File._jobs import as_bytes, serve_jobs
 from Kamaelia.Util._console_flow import open_for
@@ -30,6 +31,7 @@ from Kamaelia.Util._console_flow import open_for
 __all__ = ["WholeFileWriter"]
 
 
+@checked_keywords
 class WholeFileWriter(component):
     """WholeFileWriter() -> write each [filename, contents] job to a new file."""
 
