@@ -19,3 +19,22 @@ def test_a_textbox_takes_the_text_displayer_options():
     """Class-attribute options are inherited, and a typo among them is caught."""
     with pytest.raises(TypeError, match=r"Textbox\(\) .* 'bgcolor'.*did you mean: bgcolour"):
         Textbox(bgcolor=(0, 0, 0))
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "typo", "meant"),
+    [
+        ("Kamaelia.UI.Pygame.Display", "PygameDisplay", "backgroundcolour", "background_colour"),
+        ("Kamaelia.UI.Pygame.MagnaDoodle", "MagnaDoodle", "fgcolor", "fgcolour"),
+        ("Kamaelia.UI.Pygame.Multiclick", "Multiclick", "msg_list", "msgs"),
+        ("Kamaelia.UI.Pygame.VideoOverlay", "VideoOverlay", "positon", "position"),
+        ("Kamaelia.UI.Pygame.VideoSurface", "VideoSurface", "resise", "resize"),
+        ("Kamaelia.UI.MH.PyGameApp", "PyGameApp", "fulscreen", "fullscreen"),
+    ],
+)
+def test_the_other_pygame_components_suggest_the_keyword_meant(module, name, typo, meant):
+    import importlib
+
+    factory = getattr(importlib.import_module(module), name)
+    with pytest.raises(TypeError, match=rf"{name}\(\) .* '{typo}'; it takes: .*{meant}"):
+        factory(**{typo: 1})

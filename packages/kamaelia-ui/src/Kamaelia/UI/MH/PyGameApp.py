@@ -27,6 +27,7 @@ from typing import Any
 import pygame
 from Axon.Component import component
 from Axon.Ipc import producerFinished
+from Axon.options import checked_keywords
 
 from Kamaelia.UI.Pygame._widget import display_request
 from Kamaelia.UI.Pygame.Display import PygameDisplay
@@ -36,6 +37,7 @@ __all__ = ["PyGameApp"]
 Handler = Callable[[Any], Any]
 
 
+@checked_keywords
 class PyGameApp(component):
     """PyGameApp(screensize, caption="PyGame Application", fullscreen=False, depth=0,
     transparency=None, position=None) -> a pygame program as a component."""

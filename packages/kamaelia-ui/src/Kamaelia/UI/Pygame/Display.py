@@ -39,6 +39,7 @@ import pygame
 from Axon.AdaptiveCommsComponent import AdaptiveCommsComponent
 from Axon.CoordinatingAssistantTracker import coordinatingassistanttracker
 from Axon.Ipc import producerFinished, shutdownMicroprocess
+from Axon.options import checked_keywords
 
 from Kamaelia.UI.Pygame._clients import OverlayClient, SurfaceClient
 from Kamaelia.UI.Pygame._yuv import SUBSAMPLING
@@ -58,6 +59,7 @@ _REQUEST_KEYS = (
 )
 
 
+@checked_keywords
 class PygameDisplay(AdaptiveCommsComponent):
     """The shared pygame window: hands out surfaces and routes events to them.
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import pygame
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.UI.Pygame._widget import DisplayClient, display_request
 
@@ -20,6 +21,7 @@ INK_COLOUR = (0, 0, 0)
 BORDER = 10
 
 
+@checked_keywords
 class MagnaDoodle(DisplayClient, component):
     """A drawing board: left-drag draws black lines, a right click clears it.
 

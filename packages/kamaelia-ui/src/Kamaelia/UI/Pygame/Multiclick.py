@@ -12,12 +12,14 @@ from typing import Any
 
 import pygame
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.UI.Pygame._widget import DisplayClient, display_request
 
 __all__ = ["Multiclick"]
 
 
+@checked_keywords
 class Multiclick(DisplayClient, component):
     """A button that sends ``msgs[event.button]`` for each click inside it.
 

@@ -14,6 +14,7 @@ from collections.abc import Generator
 from typing import Any
 
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.UI.Pygame._widget import DisplayClient
 from Kamaelia.UI.Pygame._yuv import SUBSAMPLING
@@ -23,6 +24,7 @@ __all__ = ["VideoOverlay"]
 log = logging.getLogger("Kamaelia.UI.Pygame.VideoOverlay")
 
 
+@checked_keywords
 class VideoOverlay(DisplayClient, component):
     """Shows YUV frames from "inbox" at `position`, sized by the frames themselves.
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import pygame
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.UI.Pygame._widget import DisplayClient
 
@@ -23,6 +24,7 @@ log = logging.getLogger("Kamaelia.UI.Pygame.VideoSurface")
 PIXFORMAT = "RGB_interleaved"
 
 
+@checked_keywords
 class VideoSurface(DisplayClient, component):
     """Shows RGB frames from "inbox" at `position`, scaled to `resize` if given.
 
