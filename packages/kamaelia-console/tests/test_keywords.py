@@ -37,7 +37,11 @@ def test_the_other_file_and_process_components_suggest_the_keyword_meant():
     from Kamaelia.File.Append import Append
     from Kamaelia.File.BetterReading import IntelligentFileReader
     from Kamaelia.File.ReadFileAdaptor import ReadFileAdaptor
-    from Kamaelia.File.Reading import RateControlledReusableFileReader, ReusableFileReader
+    from Kamaelia.File.Reading import (
+        FixedRateControlledReusableFileReader,
+        RateControlledReusableFileReader,
+        ReusableFileReader,
+    )
     from Kamaelia.File.UnixProcess import UnixProcess
 
     for build, typo, meant in [
@@ -48,6 +52,7 @@ def test_the_other_file_and_process_components_suggest_the_keyword_meant():
         (lambda **kw: RateControlledReusableFileReader(**kw), "readmod", "readmode"),
         (lambda **kw: UnixProcess("true", **kw), "buffer_size", "buffersize"),
         (lambda **kw: StandaloneInterpreter(**kw), "promt", "prompt"),
+        (lambda **kw: FixedRateControlledReusableFileReader(**kw), "chunk_rate", "chunkrate"),
     ]:
         with pytest.raises(TypeError, match=rf"'{typo}'; it takes: .*did you mean: {meant}\b"):
             build(**{typo: 1})
@@ -61,6 +66,20 @@ def test_components_without_keywords_say_so():
     for factory in (InterpreterTransformer, TriggeredFileReader, WholeFileWriter):
         with pytest.raises(TypeError, match=rf"{factory.__name__}\(\) .* 'tag'; it takes none"):
             factory(tag=1)
+
+
+def test_the_fixed_rate_reader_names_the_rate_arguments_with_their_defaults():
+    from Axon.options import options
+
+    from Kamaelia.File.Reading import FixedRateControlledReusableFileReader
+
+    assert [o.describe() for o in options(FixedRateControlledReusableFileReader)] == [
+        "readmode: str = 'bytes'",
+        "rate: float = 100000",
+        "chunksize: float | None = None",
+        "chunkrate: float | None = None",
+        "allowchunkaggregation: bool = False",
+    ]
 
 
 def test_append_keeps_its_1x_defaults():

@@ -36,9 +36,10 @@ The reusable readers read one file after another, each named by a message:
   ``PromptedFileReader`` on it (prompts go to ``inbox``);
 - ``RateControlledReusableFileReader(readmode)``: ``(filename, rateargs)`` on
   ``next`` starts a ``RateControlledFileReader(filename, readmode, **rateargs)``;
-- ``FixedRateControlledReusableFileReader(readmode="bytes", **rateargs)``: a
-  filename on ``inbox`` or ``next`` starts a ``RateControlledFileReader`` at
-  that fixed rate.
+- ``FixedRateControlledReusableFileReader(readmode="bytes", rate=100000,
+  chunksize=None, chunkrate=None, allowchunkaggregation=False)``: a filename on
+  ``inbox`` or ``next`` starts a ``RateControlledFileReader`` at that fixed
+  rate.
 
 Each sends ``"NEXT"`` on ``requestNext`` when a file has been read to its
 end, and a new ``next`` stops the file being read. They behave like the
@@ -389,13 +390,14 @@ class RateControlledReusableFileReader(ReaderCarousel):
         return RateControlledFileReader(filename, self.readmode, **rateargs)
 
 
+@checked_keywords
 class FixedRateControlledReusableFileReader(ReaderCarousel):
-    """FixedRateControlledReusableFileReader(readmode="bytes", **rateargs) -> read files at one rate.
+    """FixedRateControlledReusableFileReader(readmode="bytes", rate=...) -> read files at one rate.
 
     Each filename arriving on "inbox" or "next" is read in turn.
 
-    ``rateargs`` are RateControlledFileReader's: ``rate``, ``chunksize``,
-    ``chunkrate``, ``allowchunkaggregation``.
+    ``rate``, ``chunksize``, ``chunkrate`` and ``allowchunkaggregation`` are
+    RateControlledFileReader's, with its defaults.
     """
 
     Inboxes = {
@@ -406,12 +408,25 @@ class FixedRateControlledReusableFileReader(ReaderCarousel):
     next_boxes = ("next", "inbox")
     tell_reader_producer_finished = False
 
-    def __init__(self, readmode: str = "bytes", **rateargs: Any) -> None:
+    def __init__(
+        self,
+        readmode: str = "bytes",
+        *,
+        rate: float = 100000,
+        chunksize: float | None = None,
+        chunkrate: float | None = None,
+        allowchunkaggregation: bool = False,
+    ) -> None:
         super().__init__()
         self.readmode = _check_readmode(type(self), readmode)
+        self.rateargs: dict[str, Any] = {
+            "rate": rate,
+            "chunksize": chunksize,
+            "chunkrate": chunkrate,
+            "allowchunkaggregation": allowchunkaggregation,
+        }
         # Checked now, so a bad rate fails here rather than at the first file.
-        RateControlledFileReader(os.devnull, readmode, **rateargs)
-        self.rateargs = rateargs
+        RateControlledFileReader(os.devnull, readmode, **self.rateargs)
 
     def makeReader(self, filename: Any) -> component:
         """A RateControlledFileReader for ``filename`` at the fixed rate."""
