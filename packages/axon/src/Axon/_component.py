@@ -118,19 +118,22 @@ class component(microprocess):
         "signal": "Shutdown and other signals, sent when this component stops",
     }
     Usescomponents: ClassVar[list[Any]] = []
+    # Made on first use (most components never link, adopt or register a callback):
+    # every object a component is built of is one more for the cyclic GC to scan.
     _postoffice: postoffice | None = None
+    _children: MutableSequence[Any] | None = None
+    _closedown_callbacks: list[Any] | None = None
 
     def __init__(self, *args: Any, **argd: Any) -> None:
         super().__init__()
-        self.__dict__.update(argd)
+        if argd:
+            self.__dict__.update(argd)
         self.inboxes: dict[str, postbox] = {
             name: postbox(self, name, True) for name in self.Inboxes
         }
         self.outboxes: dict[str, postbox] = {
             name: postbox(self, name, False) for name in self.Outboxes
         }
-        self.children: _Children = _Children()
-        self._callOnCloseDown: list[Any] = []
         sends, recvs = _tracing()
         if sends or recvs:
             self._trace_boxes(sends, recvs)
@@ -146,6 +149,30 @@ class component(microprocess):
     @postoffice.setter
     def postoffice(self, office: postoffice) -> None:
         self._postoffice = office
+
+    @property
+    def children(self) -> MutableSequence[Any]:
+        """The components this one adopted (a list to 1.x code; made on first use)."""
+        children = self._children
+        if children is None:
+            children = self._children = _Children()
+        return children
+
+    @children.setter
+    def children(self, children: MutableSequence[Any]) -> None:
+        self._children = children
+
+    @property
+    def _callOnCloseDown(self) -> list[Any]:
+        """Called when this component closes down (parents' ``unpause``; made on first use)."""
+        callbacks = self._closedown_callbacks
+        if callbacks is None:
+            callbacks = self._closedown_callbacks = []
+        return callbacks
+
+    @_callOnCloseDown.setter
+    def _callOnCloseDown(self, callbacks: list[Any]) -> None:
+        self._closedown_callbacks = callbacks
 
     def __str__(self) -> str:
         return f"Component {self.name} [ inboxes : {self.inboxes} outboxes : {self.outboxes}"
@@ -283,7 +310,7 @@ class component(microprocess):
         return 1
 
     def _closeDownMicroprocess(self) -> Any:
-        for callback in self._callOnCloseDown:
+        for callback in self._closedown_callbacks or ():
             callback()
         if self._postoffice is not None:
             self._postoffice.unlinkAll()

@@ -99,14 +99,18 @@ class postoffice:
     """Makes links and remembers them, so that its owner can break them later.
 
     Each component has one; a linkage belongs to the component that made it.
-    The links are also indexed by the components at their ends, so breaking
+    Once it is first asked to break one component's links, it also indexes
+    its links by the components at their ends, so that from then on breaking
     one component's links costs only as much as that component has: a server
-    holding thousands of connections closes one in constant time.
+    holding thousands of connections closes one in constant time. (Most
+    postoffices are never asked: their component links children once and
+    breaks every link when it ends, and the index would be two more dicts
+    per component for the cyclic GC to scan.)
     """
 
     def __init__(self, debugname: str = "") -> None:
         self._links: dict[linkage, None] = {}  # insertion-ordered set
-        self._byComponent: dict[int, dict[linkage, None]] = {}
+        self._byComponent: dict[int, dict[linkage, None]] | None = None  # see above
         self.debugname = f"{debugname}:debug " if debugname else ""  # as 1.x stored it
 
     @property
@@ -127,16 +131,26 @@ class postoffice:
         sinkbox.addsource(sourcebox)
         thelink._made = (sourcebox, sinkbox)
         self._links[thelink] = None
-        for end in (thelink.source, thelink.sink):
-            self._byComponent.setdefault(id(end), {})[thelink] = None
+        if self._byComponent is not None:
+            self._index(thelink, self._byComponent)
         return thelink
+
+    @staticmethod
+    def _index(link: linkage, index: dict[int, dict[linkage, None]]) -> None:
+        for end in (link.source, link.sink):
+            index.setdefault(id(end), {})[link] = None
 
     def unlink(self, thecomponent: Any = None, thelinkage: linkage | None = None) -> None:
         """Break ``thelinkage`` and/or every link of ``thecomponent`` that this postoffice made."""
         if thelinkage is not None and thelinkage in self._links:
             self._break(thelinkage)
         if thecomponent is not None:
-            for link in list(self._byComponent.get(id(thecomponent), ())):
+            index = self._byComponent
+            if index is None:
+                index = self._byComponent = {}
+                for link in self._links:
+                    self._index(link, index)
+            for link in list(index.get(id(thecomponent), ())):
                 self._break(link)
 
     def unlinkAll(self) -> None:
@@ -146,12 +160,14 @@ class postoffice:
 
     def _break(self, link: linkage) -> None:
         del self._links[link]
-        for end in (link.source, link.sink):
-            mine = self._byComponent.get(id(end))
-            if mine is not None:
-                mine.pop(link, None)
-                if not mine:
-                    del self._byComponent[id(end)]
+        index = self._byComponent
+        if index is not None:
+            for end in (link.source, link.sink):
+                mine = index.get(id(end))
+                if mine is not None:
+                    mine.pop(link, None)
+                    if not mine:
+                        del index[id(end)]
         # The boxes themselves, not their names: a box may have been deleted since.
         source, sink = link._made or (link.getSourcebox(), link.getSinkbox())
         sink.removesource(source)
