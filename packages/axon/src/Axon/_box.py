@@ -71,10 +71,11 @@ class postbox:
         self._queue: deque[Any] | None = deque() if inbox else None
         self._size = size
         self._target: postbox | None = None
-        # Most boxes never have a source: share one empty tuple until one is added.
-        # Then an insertion-ordered dict used as a set: a server's feedback inbox
-        # has a source per connection, and dropping one must not scan them all.
-        self._sources: dict[postbox, None] | tuple[()] = ()
+        # Most boxes have no source or one: a tuple of it (the empty one is shared).
+        # From the second on, an insertion-ordered dict used as a set: a server's
+        # feedback inbox has a source per connection, and dropping one must not
+        # scan them all.
+        self._sources: dict[postbox, None] | tuple[postbox, ...] = ()
         self._final: postbox | None = self if inbox else None
         self._show_transit: str | None = None
         self.append: Callable[[Any], None] = _discard
@@ -221,9 +222,12 @@ class postbox:
             box = box._target
         newsource._target = self
         sources = self._sources
-        if not isinstance(sources, dict):
-            sources = self._sources = {}
-        sources[newsource] = None
+        if isinstance(sources, dict):
+            sources[newsource] = None
+        elif sources:
+            self._sources = dict.fromkeys((*sources, newsource))
+        else:
+            self._sources = (newsource,)
         newsource._resolve()
         self._final_box()._add_producers(newsource._heads())
 
@@ -243,9 +247,12 @@ class postbox:
     def removesource(self, oldsource: postbox) -> None:
         """Stop ``oldsource`` feeding this box (if it does); delivered messages stay here."""
         sources = self._sources
-        if not isinstance(sources, dict) or oldsource not in sources:
+        if oldsource not in sources:
             return
-        del sources[oldsource]
+        if isinstance(sources, dict):
+            del sources[oldsource]
+        else:
+            self._sources = ()
         oldsource._target = None
         oldsource._resolve()
         self._final_box()._remove_producers(oldsource._heads())
