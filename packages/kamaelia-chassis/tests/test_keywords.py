@@ -26,6 +26,7 @@ from Kamaelia.Util.Collate import Collate
 from Kamaelia.Util.DataSource import DataSource
 from Kamaelia.Util.Fanout import Fanout
 from Kamaelia.Util.Filter import Filter
+from Kamaelia.Util.Introspector import Introspector
 from Kamaelia.Util.LineSplit import LineSplit
 from Kamaelia.Util.OneShot import OneShot, TriggeredOneShot
 from Kamaelia.Util.PassThrough import PassThrough
@@ -73,6 +74,7 @@ TYPOS: list[tuple[Any, tuple[Any, ...], str, str]] = [
     (Stringify, (), "functon", "function"),
     (Sync, (), "m", "n"),
     (TagWithSequenceNumber, (), "inital", "initial"),
+    (Introspector, (), "intervall", "interval"),
 ]
 
 

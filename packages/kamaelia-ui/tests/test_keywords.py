@@ -30,6 +30,12 @@ def test_a_textbox_takes_the_text_displayer_options():
         ("Kamaelia.UI.Pygame.VideoOverlay", "VideoOverlay", "positon", "position"),
         ("Kamaelia.UI.Pygame.VideoSurface", "VideoSurface", "resise", "resize"),
         ("Kamaelia.UI.MH.PyGameApp", "PyGameApp", "fulscreen", "fullscreen"),
+        (
+            "Kamaelia.Visualisation.PhysicsGraph.TopologyViewer",
+            "TopologyViewer",
+            "showgrid",
+            "showGrid",
+        ),
     ],
 )
 def test_the_other_pygame_components_suggest_the_keyword_meant(module, name, typo, meant):
@@ -38,3 +44,19 @@ def test_the_other_pygame_components_suggest_the_keyword_meant(module, name, typ
     factory = getattr(importlib.import_module(module), name)
     with pytest.raises(TypeError, match=rf"{name}\(\) .* '{typo}'; it takes: .*{meant}"):
         factory(**{typo: 1})
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        ("Kamaelia.Visualisation.PhysicsGraph.chunks_to_lines", "chunks_to_lines"),
+        ("Kamaelia.Visualisation.PhysicsGraph.lines_to_tokenlists", "lines_to_tokenlists"),
+    ],
+)
+def test_the_topology_text_filters_take_no_keywords(module, name):
+    """1.x set any keyword as an attribute; these take none, and say so."""
+    import importlib
+
+    factory = getattr(importlib.import_module(module), name)
+    with pytest.raises(TypeError, match=rf"{name}\(\) .* 'delimiter'; it takes none"):
+        factory(delimiter="\n")

@@ -14,6 +14,7 @@ from ._component import component as _component
 from ._ipc import producerFinished as _producerFinished
 from ._ipc import shutdownMicroprocess as _shutdownMicroprocess
 from .introspection import snapshot
+from .options import checked_keywords
 
 __all__ = ["Introspector"]
 
@@ -53,6 +54,7 @@ def _diff(
     return "".join(out)
 
 
+@checked_keywords
 class Introspector(_component):
     """Sends the system's topology, then every change to it, as 1.x topology text."""
 

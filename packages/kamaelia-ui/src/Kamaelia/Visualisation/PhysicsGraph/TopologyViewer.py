@@ -36,6 +36,7 @@ from typing import Any
 
 import pygame
 from Axon.Ipc import producerFinished, shutdownMicroprocess
+from Axon.options import checked_keywords
 
 from Kamaelia.Support.Particles import ParticleSystem, SimpleLaws
 from Kamaelia.UI.MH import PyGameApp
@@ -54,6 +55,7 @@ _SCROLL_KEYS = {
 }
 
 
+@checked_keywords
 class TopologyViewer(PyGameApp):
     """TopologyViewer(screensize=(800, 600), fullscreen=False, caption="Topology Viewer",
     particleTypes=None, initialTopology=None, laws=None, simCyclesPerRedraw=None,

@@ -6,12 +6,14 @@ import codecs
 from collections.abc import Generator
 
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.Visualisation.PhysicsGraph._common import shutdown_requested
 
 __all__ = ["chunks_to_lines"]
 
 
+@checked_keywords
 class chunks_to_lines(component):
     """chunks_to_lines() -> sends each complete line (without "\\r" and "\\n").
 

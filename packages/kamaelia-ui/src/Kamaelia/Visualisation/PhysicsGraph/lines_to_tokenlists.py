@@ -6,6 +6,7 @@ import re
 from collections.abc import Generator
 
 from Axon.Component import component
+from Axon.options import checked_keywords
 
 from Kamaelia.Visualisation.PhysicsGraph._common import shutdown_requested
 
@@ -20,6 +21,7 @@ _TOKEN = re.compile(
 _ESCAPE = re.compile(r"\\(.)")
 
 
+@checked_keywords
 class lines_to_tokenlists(component):
     """lines_to_tokenlists() -> sends each line as a list of tokens.
 
