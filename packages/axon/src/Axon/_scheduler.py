@@ -321,6 +321,7 @@ class scheduler(microprocess):
         popleft, requeue = runqueue.popleft, runqueue.append
         handlers = _YIELD_HANDLERS
         instruments = self._instruments
+        crashes = self._crashes
         has_work = self._waker.has_work
         while True:
             # Popping one at a time leaves the rest queued if a KeyboardInterrupt
@@ -350,11 +351,9 @@ class scheduler(microprocess):
                         self._notify("paused", mp)
                 else:
                     requeue(mp)
-            if self._crashes:
+            if crashes:
                 self._raise_first_crash()
-            if not (keep_going and runqueue) or self._stop_requested:
-                return
-            if has_work():
+            if not (keep_going and runqueue) or self._stop_requested or has_work():
                 return
 
     def _wake(self, mp: microprocess) -> None:
