@@ -165,7 +165,7 @@ class threadedcomponent(component):
 
     def send(self, message: Any, boxname: str = "outbox") -> None:
         """From the thread: queue ``message`` for outbox ``boxname``."""
-        if not self._in_thread():
+        if threading.get_ident() != self._worker_ident:  # self._in_thread(), inlined: hot path
             running_in = self.scheduler._thread_ident
             if running_in is not None and running_in != threading.get_ident():
                 raise RuntimeError(
@@ -180,7 +180,8 @@ class threadedcomponent(component):
                 len(self._outqueue), self.queuelengths, f"thread queue of {self.name}"
             )
         self._outqueue.append((_SEND, boxname, message))
-        self._call_proxy()
+        if not self._proxy_called:  # the proxy is asked once until it next looks
+            self._call_proxy()
 
     def recv(self, boxname: str = "inbox") -> Any:
         """From the thread: take the oldest message of inbox ``boxname``, waiting for one."""
