@@ -57,7 +57,9 @@ class linkage:
         self.sourcebox = sourcebox
         self.sinkbox = sinkbox
         self.passthrough = passthrough
-        self._made: tuple[postbox, postbox] | None = None  # the boxes, once linked
+        # The boxes, once linked (two attributes, not a tuple: one object less per link).
+        self._made_source: postbox | None = None
+        self._made_sink: postbox | None = None
         if pipewidth is not None:
             self.getSinkbox().setSize(pipewidth)
         elif synchronous is not None:
@@ -129,7 +131,7 @@ class postoffice:
         thelink = linkage(source[0], sink[0], source[1], sink[1], *optionalargs, **kwoptionalargs)
         sourcebox, sinkbox = thelink.getSourcebox(), thelink.getSinkbox()
         sinkbox.addsource(sourcebox)
-        thelink._made = (sourcebox, sinkbox)
+        thelink._made_source, thelink._made_sink = sourcebox, sinkbox
         self._links[thelink] = None
         if self._byComponent is not None:
             self._index(thelink, self._byComponent)
@@ -169,7 +171,9 @@ class postoffice:
                     if not mine:
                         del index[id(end)]
         # The boxes themselves, not their names: a box may have been deleted since.
-        source, sink = link._made or (link.getSourcebox(), link.getSinkbox())
+        source, sink = link._made_source, link._made_sink
+        if source is None or sink is None:
+            source, sink = link.getSourcebox(), link.getSinkbox()
         sink.removesource(source)
 
     def islinkageregistered(self, linkage: linkage) -> bool:
