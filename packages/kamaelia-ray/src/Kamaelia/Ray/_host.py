@@ -112,7 +112,9 @@ class _Host(component):
             items, done = entry
             while self.position < len(items):
                 box, message = items[self.position]
-                if len(self.outboxes[box]) >= self.high_water:
+                # Hold back while the part's consumer is full, or while what the part
+                # produced waits to be pulled: the way back is bounded too.
+                if len(self.outboxes[box]) >= self.high_water or self._backlog() >= self.out_limit:
                     self.held_back = True
                     return progressed
                 try:
@@ -126,6 +128,10 @@ class _Host(component):
                 self.next_seq += 1
             self.position = 0
             done.set()
+
+    def _backlog(self) -> int:
+        """Messages the part sent that the driver has not pulled yet."""
+        return len(self.out) + sum(len(box) for box in self.inboxes.values())
 
     def _retry_later(self) -> None:
         # An unbounded inbox does not wake its feeders when read: look again shortly.
