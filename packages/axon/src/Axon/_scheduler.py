@@ -326,7 +326,9 @@ class scheduler(microprocess):
         while True:
             # Popping one at a time leaves the rest queued if a KeyboardInterrupt
             # escapes mid-round; wakes during the round queue up for the next one.
-            for _ in range(len(runqueue)):
+            left = len(runqueue)
+            while left:  # cheaper than a range per round when rounds are one step long
+                left -= 1
                 mp = popleft()
                 try:
                     value = mp._next()  # type: ignore[misc]  # None only once finished
