@@ -44,10 +44,11 @@ def test_render_sorts_by_activity_and_shows_depths_rates_and_crashes():
     assert lines[-1] == "last crash: m.Bad_4: ValueError: no"
 
 
-def _read_until(fd, text, timeout):
+def _read_until(fd, texts, timeout):
+    """Read the terminal until every one of texts has appeared (a frame can span reads)."""
     seen = b""
     deadline = time.monotonic() + timeout
-    while text.encode() not in seen and time.monotonic() < deadline:
+    while not all(t.encode() in seen for t in texts) and time.monotonic() < deadline:
         ready, _, _ = select.select([fd], [], [], 0.2)
         if ready:
             try:
@@ -71,7 +72,7 @@ def test_top_under_a_terminal_shows_the_components_and_quits_on_q(inspected):
     )
     os.close(follower)
     try:
-        screen = _read_until(leader, "Sipper", timeout=20)
+        screen = _read_until(leader, ["Burst", "Sipper", "Pipeline"], timeout=20)
         assert "kamaelia top -" in screen
         assert "Burst" in screen
         assert "Sipper" in screen
