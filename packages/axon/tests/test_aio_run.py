@@ -346,3 +346,26 @@ def test_an_idle_system_waits_once_instead_of_polling(arun):
         await asyncio.gather(task, return_exceptions=True)
 
     arun(main())
+
+
+@pytest.mark.timeout(10)
+def test_runThreads_inside_a_running_loop_warns_that_it_blocks_the_loop():
+    """1.x code calling runThreads() from a coroutine is told what it blocks and what to use."""
+    counter, collector = _pair(3)
+
+    async def main():
+        counter.activate()
+        collector.activate()
+        scheduler.run.runThreads()
+
+    with pytest.warns(RuntimeWarning, match=r"blocking the asyncio event loop.*Axon\.aio\.run"):
+        asyncio.run(main())
+    assert collector.got == [0, 1, 2]
+
+
+@pytest.mark.timeout(10)
+def test_runThreads_outside_a_loop_does_not_warn(recwarn):
+    """The usual case stays silent, even with asyncio imported."""
+    Counter(2).activate()
+    scheduler.run.runThreads()
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]

@@ -9,9 +9,11 @@ watched file or another thread wakes it.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 import types
+import warnings
 from collections import deque
 from collections.abc import Callable, Generator
 from typing import Any, ClassVar
@@ -226,6 +228,7 @@ class scheduler(microprocess):
 
     def runThreads(self, slowmo: float = 0) -> None:
         """Run until no microprocess is left; ``slowmo`` sleeps that long before every pass."""
+        _warn_if_blocking_asyncio()
         outer = getattr(_running, "scheduler", None)
         _running.scheduler = self  # for the whole run, so a signal handler always finds it
         try:
@@ -454,6 +457,28 @@ class scheduler(microprocess):
             method = getattr(instrument, hook, None)
             if method is not None:
                 method(*args)
+
+
+def _warn_if_blocking_asyncio() -> None:
+    """``runThreads()`` inside a running asyncio loop stops that loop until it returns: say so.
+
+    Only a warning: a notebook's cell runs inside a loop, and blocking it there is
+    what the user asked for.
+    """
+    asyncio = sys.modules.get("asyncio")  # not imported: no loop can be running
+    if asyncio is None:
+        return
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return
+    warnings.warn(
+        "runThreads() is blocking the asyncio event loop running in this thread: its "
+        "tasks and callbacks wait until every component has finished. To run the "
+        "components beside them, 'await Axon.aio.run(system)' instead",
+        RuntimeWarning,
+        stacklevel=3,
+    )
 
 
 _microprocess.microprocess.setSchedulerClass(scheduler)
