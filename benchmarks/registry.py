@@ -20,7 +20,8 @@ class Implementation:
 
     name: str
     #: "current" is the interpreter running run.py (Kamaelia 2 installed);
-    #: "legacy" is the Python 3.11 venv holding Kamaelia 1.14.32.
+    #: "legacy" is the Python 3.11 venv holding Kamaelia 1.14.32;
+    #: "yardstick" is the current interpreter running the limit script, not ours.
     interpreter: str
     summary: str
 
@@ -29,10 +30,15 @@ IMPLEMENTATIONS = (
     Implementation("kamaelia2", "current", "Kamaelia 2 (this repository), current interpreter"),
     Implementation("kamaelia1", "legacy", "Kamaelia 1.14.32 from PyPI, Python 3.11 venv"),
     Implementation("asyncio", "current", "plain asyncio, current interpreter"),
+    Implementation(
+        "limit",
+        "yardstick",
+        "the Axon-shaped pure-Python limit (bench-limit's cpython_limit.py), current interpreter",
+    ),
 )
 IMPLEMENTATION_NAMES = tuple(impl.name for impl in IMPLEMENTATIONS)
-#: The two ratio columns of the table: kamaelia2 divided by each of these.
-RATIO_BASES = ("kamaelia1", "asyncio")
+#: The ratio columns of the table: kamaelia2 divided by each of these.
+RATIO_BASES = ("kamaelia1", "asyncio", "limit")
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,9 @@ class Scenario:
     requires: tuple[str, ...] = field(default=())
     #: Seconds one subprocess may take before it counts as failed.
     timeout: float = 600.0
+    #: Metric key -> the ``RESULT`` name the limit script prints for it (its
+    #: arguments are ``args["limit"]``); empty when the limit has no such scenario.
+    limit_results: dict[str, str] = field(default_factory=dict)
 
 
 def _axon(*args: str) -> tuple[str, ...]:
@@ -72,8 +81,16 @@ def _asyncio(*args: str) -> tuple[str, ...]:
     return ("--impl", "asyncio", *args)
 
 
-def _per_impl(k2: tuple[str, ...], k1: tuple[str, ...], aio: tuple[str, ...]) -> dict:
-    return {"kamaelia2": _axon(*k2), "kamaelia1": _axon(*k1), "asyncio": _asyncio(*aio)}
+def _per_impl(
+    k2: tuple[str, ...],
+    k1: tuple[str, ...],
+    aio: tuple[str, ...],
+    limit: tuple[str, ...] | None = None,
+) -> dict:
+    chosen = {"kamaelia2": _axon(*k2), "kamaelia1": _axon(*k1), "asyncio": _asyncio(*aio)}
+    if limit is not None:
+        chosen["limit"] = limit
+    return chosen
 
 
 # Kamaelia 1.14.32 is roughly 20-60x slower than the others, so it gets a
@@ -119,8 +136,13 @@ SCENARIOS: list[Scenario] = [
         script="scenario_pipeline.py",
         summary="source -> 8 forwarders -> sink, one message per send",
         metrics=(Metric("hops_per_s", "message hops/s", True),),
-        args=_per_impl(("--n", "300000"), ("--n", "10000"), ("--n", "200000")),
-        quick_args=_per_impl(("--n", "5000"), ("--n", "500"), ("--n", "5000")),
+        args=_per_impl(
+            ("--n", "300000"), ("--n", "10000"), ("--n", "200000"), ("shaped", "300000", "8", "64")
+        ),
+        quick_args=_per_impl(
+            ("--n", "5000"), ("--n", "500"), ("--n", "5000"), ("shaped", "5000", "8", "64")
+        ),
+        limit_results={"hops_per_s": "pipeline_hops_per_s"},
     ),
     Scenario(
         name="pipeline_lockstep",
@@ -131,12 +153,15 @@ SCENARIOS: list[Scenario] = [
             ("--n", "100000", "--batch", "1"),
             ("--n", "5000", "--batch", "1"),
             ("--n", "100000", "--batch", "1"),
+            ("shaped", "100000", "8", "1"),
         ),
         quick_args=_per_impl(
             ("--n", "2000", "--batch", "1"),
             ("--n", "300", "--batch", "1"),
             ("--n", "2000", "--batch", "1"),
+            ("shaped", "2000", "8", "1"),
         ),
+        limit_results={"hops_per_s": "pipeline_hops_per_s"},
     ),
     Scenario(
         name="fanout",
@@ -157,8 +182,16 @@ SCENARIOS: list[Scenario] = [
         # All three at the full 100 000: the cost per component grows with the
         # count (the cyclic GC walks every live object), so a smaller n would
         # flatter Kamaelia 1.x.
-        args=_per_impl(("--n", "100000"), ("--n", "100000"), ("--n", "100000")),
-        quick_args=_per_impl(("--n", "2000"), ("--n", "500"), ("--n", "2000")),
+        args=_per_impl(
+            ("--n", "100000"), ("--n", "100000"), ("--n", "100000"), ("shaped_scale", "100000")
+        ),
+        quick_args=_per_impl(
+            ("--n", "2000"), ("--n", "500"), ("--n", "2000"), ("shaped_scale", "2000")
+        ),
+        limit_results={
+            "us_per_component": "scale_total_us_per_comp",
+            "rss_bytes_per_component": "scale_peak_rss_bytes_per_comp",
+        },
     ),
     Scenario(
         name="pingpong",
@@ -173,12 +206,15 @@ SCENARIOS: list[Scenario] = [
             ("--n", "300000", "--idle", "100000"),
             ("--n", "5000", "--idle", "100000"),
             ("--n", "100000", "--idle", "100000"),
+            ("shaped_idle", "100000", "300000"),
         ),
         quick_args=_per_impl(
             ("--n", "2000", "--idle", "1000"),
             ("--n", "200", "--idle", "1000"),
             ("--n", "2000", "--idle", "1000"),
+            ("shaped_idle", "1000", "2000"),
         ),
+        limit_results={"trips_per_s_idle": "idle_pingpong_rt_per_s"},
     ),
     *(
         Scenario(
@@ -234,12 +270,16 @@ SCENARIOS: list[Scenario] = [
             Metric("msgs_per_s", "msgs/s", True),
             Metric("idle_cpu_ms_per_s", "CPU ms per s while idle", False, ".1f"),
         ),
-        args=_per_impl(("--n", "500000"), ("--n", "50000"), ("--n", "200000")),
+        args=_per_impl(
+            ("--n", "500000"), ("--n", "50000"), ("--n", "200000"), ("threaded", "500000")
+        ),
         quick_args=_per_impl(
             ("--n", "5000", "--window", "0.2"),
             ("--n", "1000", "--window", "0.2"),
             ("--n", "5000", "--window", "0.2"),
+            ("threaded", "5000"),
         ),
+        limit_results={"msgs_per_s": "threaded_msgs_per_s"},
     ),
     *(
         Scenario(

@@ -38,6 +38,13 @@ def _header(impls: Sequence[str]) -> list[str]:
     return columns
 
 
+def _why(scenario: Scenario, metric: Metric, impl: str, notes: dict[str, str]) -> str:
+    """What an empty cell says: why the implementation did not run, or n/a."""
+    if impl == "limit" and not notes.get(impl) and metric.key not in scenario.limit_results:
+        return "n/a"  # the limit measures only some of a scenario's metrics
+    return notes.get(impl, "")
+
+
 def _rows(
     scenarios: Sequence[Scenario], impls: Sequence[str], medians: Medians, notes: Notes
 ) -> list[list[str]]:
@@ -47,7 +54,9 @@ def _rows(
         for metric in scenario.metrics:
             values = {impl: by_impl[impl][metric.key] for impl in impls}
             row = [scenario.name, metric.label, "higher" if metric.higher_is_better else "lower"]
-            row += [_cell(metric, values[impl], why.get(impl, "")) for impl in impls]
+            row += [
+                _cell(metric, values[impl], _why(scenario, metric, impl, why)) for impl in impls
+            ]
             if "kamaelia2" in impls:
                 row += [_ratio(values["kamaelia2"], values[b]) for b in RATIO_BASES if b in impls]
             rows.append(row)

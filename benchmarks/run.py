@@ -1,4 +1,4 @@
-"""Run the benchmark scenarios on Kamaelia 2, Kamaelia 1.14.32 and asyncio; print a table.
+"""Run the benchmark scenarios on Kamaelia 2, Kamaelia 1.14.32, asyncio and the limit; print a table.
 
 Usage: ``python benchmarks/run.py [--quick] [--runs N] [--only a,b] [--impls x,y]``
 (``nox -s bench -- ARGS`` installs every package of this repository first).
@@ -6,10 +6,13 @@ Usage: ``python benchmarks/run.py [--quick] [--runs N] [--only a,b] [--impls x,y
 Kamaelia 2 and asyncio run in the interpreter running this script; Kamaelia
 1.14.32 runs in a separate Python 3.11 venv that is created on first use (see
 ``legacy.py``). Every run of every scenario for every implementation is a
-fresh subprocess started in an empty temporary directory. The table shows the
-median of each metric over the runs and the ratios kamaelia2/kamaelia1 and
-kamaelia2/asyncio. Progress goes to stderr; the table, then the same table as
-markdown, go to stdout.
+fresh subprocess started in an empty temporary directory. The "limit" column
+is the yardstick of what plain CPython reaches with Axon's API shape
+(``cpython_limit.py`` of bench-limit, which lives outside this repository: give
+it with ``--limit-script``; without it that column says "no script"), run in
+the same rounds. The table shows the median of each metric over the runs and
+the ratios of kamaelia2 to each other column. Progress goes to stderr; the
+table, then the same table as markdown, go to stdout.
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ from report import render_markdown, render_text
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_RUNS = 5
+#: Where the yardstick sits beside a checkout on the machines this was built on.
+DEFAULT_LIMIT_SCRIPT = HERE.parent.parent / "shared" / "bench-limit" / "cpython_limit.py"
 
 
 @dataclass
@@ -76,6 +81,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="venv for Kamaelia 1.14.32, created if missing (default: %(default)s)",
     )
     parser.add_argument("--legacy-python", help="Python 3.11 used to create the legacy venv")
+    parser.add_argument(
+        "--limit-script",
+        type=Path,
+        default=DEFAULT_LIMIT_SCRIPT,
+        help="bench-limit's cpython_limit.py, for the 'limit' column (default: %(default)s)",
+    )
     parser.add_argument("--json", type=Path, help="also write every run's metrics to this file")
     args = parser.parse_args(argv)
     if args.runs is None:
@@ -115,14 +126,27 @@ def check_kamaelia2() -> str:
     return version
 
 
-def run_once(python: str, scenario: Scenario, impl: str, quick: bool) -> dict[str, Any]:
+def _limit_record(scenario: Scenario, stdout: str) -> dict[str, Any]:
+    """The limit script's ``RESULT name=value ...`` lines, under this scenario's metric keys."""
+    printed = {}
+    for line in stdout.splitlines():
+        if line.startswith("RESULT "):
+            name, _, value = line.split()[1].partition("=")
+            printed[name] = float(value)
+    return {key: printed[name] for key, name in scenario.limit_results.items() if name in printed}
+
+
+def run_once(
+    python: str, scenario: Scenario, impl: str, args: argparse.Namespace
+) -> dict[str, Any]:
     """Run one scenario script once in a fresh process; return its metrics.
 
     Raises RuntimeError with the script's stderr tail when it fails or prints
     no metrics.
     """
-    argv = (scenario.quick_args if quick else scenario.args)[impl]
-    command = [python, str(HERE / scenario.script), *argv]
+    argv = (scenario.quick_args if args.quick else scenario.args)[impl]
+    script = args.limit_script if impl == "limit" else HERE / scenario.script
+    command = [python, str(script), *argv]
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     # An empty working directory: Kamaelia 1.x reads ./debug.conf at import.
@@ -141,14 +165,19 @@ def run_once(python: str, scenario: Scenario, impl: str, quick: bool) -> dict[st
             raise RuntimeError(
                 f"timed out after {scenario.timeout:.0f} s: {shlex.join(command)}"
             ) from error
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if done.returncode != 0 or not lines:
+    if impl == "limit":
+        record = _limit_record(scenario, done.stdout)
+        expected = list(scenario.limit_results)
+    else:
+        lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+        record = json.loads(lines[-1]) if lines else {}
+        expected = [m.key for m in scenario.metrics]
+    if done.returncode != 0 or not record:
         tail = "\n".join(done.stderr.strip().splitlines()[-15:])
         raise RuntimeError(f"exit {done.returncode}: {shlex.join(command)}\n{tail}")
-    record = json.loads(lines[-1])
-    missing = [m.key for m in scenario.metrics if m.key not in record]
+    missing = [key for key in expected if key not in record]
     if missing:
-        raise RuntimeError(f"{scenario.script} printed no {', '.join(missing)}: {lines[-1]}")
+        raise RuntimeError(f"{script.name} printed no {', '.join(missing)}: {done.stdout[-300:]}")
     return record
 
 
@@ -164,13 +193,15 @@ def run_scenario(
             missing = [d for d in scenario.requires if installed_version(d) is None]
             if missing:
                 outcomes[impl].skipped = f"needs {', '.join(missing)}"
+        elif impl == "limit" and not args.limit_script.is_file():
+            outcomes[impl].skipped = "no script"
     for round_number in range(1, args.runs + 1):
         for impl, outcome in outcomes.items():
             if outcome.skipped:
                 continue
             started = time.perf_counter()
             try:
-                outcome.runs.append(run_once(pythons[impl], scenario, impl, args.quick))
+                outcome.runs.append(run_once(pythons[impl], scenario, impl, args))
                 status = "ok"
             except RuntimeError as error:
                 outcome.errors.append(str(error))
@@ -231,6 +262,9 @@ def describe_machine(
             facts["kamaelia2"] += f" (repository at {revision})"
     if "kamaelia1" in pythons:
         facts["kamaelia1"] = legacy.describe(Path(pythons["kamaelia1"]))
+    if "limit" in pythons:
+        found = args.limit_script.is_file()
+        facts["limit"] = str(args.limit_script) + ("" if found else " (not found: column skipped)")
     return facts
 
 

@@ -34,6 +34,13 @@ MESSAGING = [
     ("pingpong", "round trips/s, with idle"),
     ("threaded", "msgs/s"),
 ]
+# The rows the limit (a minimal scheduler with Axon's API shape) also measures.
+AGAINST_LIMIT = [
+    ("pipeline", "message hops/s"),
+    ("pipeline_lockstep", "message hops/s"),
+    ("pingpong", "round trips/s, with idle"),
+    ("threaded", "msgs/s"),
+]
 RESULTS = re.compile(r"^## Results\n(?P<body>.*?)(?=^## |\Z)", re.MULTILINE | re.DOTALL)
 
 
@@ -158,6 +165,15 @@ def benchmark_summary(table: Table) -> str:
             f"{_times(memory['k2/kamaelia1'])} times what 1.x needs, but "
             f"{_times(time['k2/asyncio'])} and {_times(memory['k2/asyncio'])} times an "
             "asyncio task."
+        )
+    vs_limit = _ratios(table, AGAINST_LIMIT, "k2/limit")
+    chain_limit = time.get("k2/limit")
+    if vs_limit and chain_limit is not None:
+        bullets.append(
+            "**Against the pure-Python limit** (a minimal scheduler with Axon's API shape "
+            f"and nothing else, measured in the same run), message passing reaches "
+            f"{_span(vs_limit)} times its rate, and a component costs "
+            f"{_times(chain_limit)} times as long to create, run and stop."
         )
     return "\n".join(f"- {bullet}" for bullet in bullets) + "\n"
 

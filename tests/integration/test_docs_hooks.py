@@ -39,6 +39,25 @@ def test_the_summary_ranges_over_the_table_rows():
     assert "costs 50 µs and 4.0 KB: 0.50 and 0.50 times what 1.x needs" in summary
 
 
+LIMIT_TABLE = """
+| scenario | metric | better | kamaelia2 | limit | k2/limit |
+| --- | --- | --- | ---: | ---: | ---: |
+| pipeline | message hops/s | higher | 500 | 1,000 | 0.50x |
+| threaded | msgs/s | higher | 900 | 1,000 | 0.90x |
+| chain | µs per component | lower | 50.00 | 10.00 | 5.00x |
+"""
+
+
+def test_the_limit_sentence_ranges_over_the_limit_column():
+    """Message passing against the limit is the span of k2/limit; the chain its own ratio."""
+    summary = hooks.benchmark_summary(hooks.results_table(LIMIT_TABLE))
+    assert "message passing reaches 0.50 to 0.90 times its rate" in summary
+    assert "a component costs 5.00 times as long" in summary
+    assert "Against the pure-Python limit" not in hooks.benchmark_summary(
+        hooks.results_table(TABLE)
+    )
+
+
 def test_a_row_missing_from_the_table_drops_its_sentence():
     """No networking rows, no networking claim."""
     summary = hooks.benchmark_summary(hooks.results_table(TABLE))
