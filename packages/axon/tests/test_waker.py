@@ -230,3 +230,69 @@ def test_selector_waker_wakes_on_a_watched_socket():
         waker.close()
         left.close()
         right.close()
+
+
+class _NoReprSocket(socket.socket):
+    """A socket whose repr fails: a socket's repr costs two system calls."""
+
+    def __repr__(self) -> str:
+        raise AssertionError("the waker formatted a socket's repr")
+
+
+def test_selector_waker_watching_and_unwatching_never_formats_the_socket():
+    """Registering a new socket, changing and dropping its watch cost no repr (no KeyError)."""
+    waker = SelectorWaker()
+    left, right = socket.socketpair()
+    sock = _NoReprSocket(fileno=left.detach())
+    try:
+        waker.unwatch_io(sock)  # not watched: nothing to do
+        waker.watch_io(sock, selectors.EVENT_READ, lambda f, mask: None)
+        waker.watch_io(sock, selectors.EVENT_READ | selectors.EVENT_WRITE, lambda f, mask: None)
+        waker.unwatch_io(sock)
+        waker.unwatch_io(sock)
+        assert not waker.has_work()
+    finally:
+        waker.close()
+        sock.close()
+        right.close()
+
+
+def test_selector_waker_replaces_the_watch_of_a_socket_closed_without_unwatch():
+    """A new socket reusing a closed one's descriptor is watched; the stale watch is gone."""
+    waker = SelectorWaker()
+    first, first_peer = socket.socketpair()
+    waker.watch_io(first, selectors.EVENT_READ, lambda f, mask: None)
+    number = first.fileno()
+    first.close()  # without unwatch_io
+    first_peer.close()
+    second, peer = socket.socketpair()
+    seen: list[object] = []
+    try:
+        if second.fileno() != number:  # the kernel gives the lowest free number
+            pytest.fail(f"descriptor {number} was not reused ({second.fileno()})")
+        waker.watch_io(second, selectors.EVENT_READ, lambda f, mask: seen.append(f))
+        peer.send(b"x")
+        waker.run_due(block=True)
+        assert seen == [second]
+        waker.unwatch_io(second)
+        assert not waker.has_work()
+    finally:
+        waker.close()
+        second.close()
+        peer.close()
+
+
+def test_selector_waker_watches_again_after_close():
+    """close() forgets what was watched, so the reopened selector registers afresh."""
+    waker = SelectorWaker()
+    left, right = socket.socketpair()
+    try:
+        waker.watch_io(left, selectors.EVENT_READ, lambda f, mask: None)
+        waker.close()
+        assert not waker.has_work()
+        waker.watch_io(left, selectors.EVENT_READ, lambda f, mask: None)
+        assert waker.has_work()
+    finally:
+        waker.close()
+        left.close()
+        right.close()
