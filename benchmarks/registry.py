@@ -343,20 +343,21 @@ SCENARIOS.append(
     Scenario(
         name="net_close",
         script="scenario_netclose.py",
-        summary="server CPU per closed connection, alone and beside 5,000 open ones",
+        summary="server CPU per closed connection, alone and beside 5,000 open ones; per connection's life",
         metrics=(
             Metric("close_cpu_us_alone", "server CPU µs per close, none open", False, ".0f"),
             Metric("close_cpu_us_crowded", "server CPU µs per close, 5,000 open", False, ".0f"),
             Metric("crowded_over_alone", "crowded / alone (1.0: flat)", False, ".2f"),
+            Metric("lifecycle_cpu_us", "server CPU µs per connection: open, echo, close", False),
         ),
         # Kamaelia 1.x polls, so its server thread's CPU time says nothing about closing.
         args={
-            "kamaelia2": _axon("--open", "5000", "--close", "1000"),
-            "asyncio": _asyncio("--open", "5000", "--close", "1000"),
+            "kamaelia2": _axon("--open", "5000", "--close", "1000", "--cycles", "1000"),
+            "asyncio": _asyncio("--open", "5000", "--close", "1000", "--cycles", "1000"),
         },
         quick_args={
-            "kamaelia2": _axon("--open", "500", "--close", "100"),
-            "asyncio": _asyncio("--open", "500", "--close", "100"),
+            "kamaelia2": _axon("--open", "500", "--close", "100", "--cycles", "100"),
+            "asyncio": _asyncio("--open", "500", "--close", "100", "--cycles", "100"),
         },
         requires=("kamaelia-net",),
     )

@@ -9,7 +9,10 @@ closes those ``--close`` at once and waits until the server has noticed. The
 metric is the **server thread's CPU time per close** (read with
 ``pthread_getcpuclockid``, so the client work in the main thread does not
 count), for both rounds, and their ratio (1.0: closing is flat in the number
-of open connections).
+of open connections). A third round measures a connection's whole life, one
+at a time: ``--cycles`` times the client connects, sends one byte, reads the
+echo and closes; the metric is the server thread's CPU per connection (what a
+``Connection: close`` HTTP client costs a server).
 
 Run alone: ``python benchmarks/scenario_netclose.py --impl axon --open 5000 --close 1000``.
 """
@@ -151,17 +154,33 @@ def _round(server: _Server, idle: int, closing: int) -> float:
     return cost
 
 
+def _lifecycles(server: _Server, cycles: int) -> float:
+    """Server CPU µs per connection opened, echoed once and closed, one after the other."""
+    before = server.cpu()
+    for _ in range(cycles):
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+            sock.sendall(b"x")
+            if sock.recv(16) != b"x":
+                fail("netclose", "the echo server did not echo")
+    _wait(server.count, 0, "the server to notice the last close")
+    return (server.cpu() - before) / cycles * 1e6
+
+
 def main() -> None:
     parser = make_parser(__doc__.splitlines()[0], 1000)
     parser.add_argument("--open", type=int, default=5000, help="idle connections (default 5000)")
     parser.add_argument("--close", type=int, default=1000, help="closed at once (default 1000)")
+    parser.add_argument(
+        "--cycles", type=int, default=1000, help="connections opened and closed in turn (1000)"
+    )
     args = parser.parse_args()
-    check_positive(parser, open=args.open, close=args.close)
+    check_positive(parser, open=args.open, close=args.close, cycles=args.cycles)
     _raise_fd_limit(2 * (args.open + args.close) + 256)
     server = _AxonServer() if args.impl == "axon" else _AsyncioServer()
     try:
         alone = _round(server, 0, args.close)
         crowded = _round(server, args.open, args.close)
+        lifecycle = _lifecycles(server, args.cycles)
     finally:
         server.stop()
     emit(
@@ -170,8 +189,10 @@ def main() -> None:
         close_cpu_us_alone=alone,
         close_cpu_us_crowded=crowded,
         crowded_over_alone=crowded / alone,
+        lifecycle_cpu_us=lifecycle,
         open=args.open,
         closed=args.close,
+        cycles=args.cycles,
     )
 
 
