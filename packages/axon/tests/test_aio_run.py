@@ -341,7 +341,10 @@ def test_an_idle_system_waits_once_instead_of_polling(arun):
         for _ in range(100):  # many loop iterations, and a little time, pass meanwhile
             await asyncio.sleep(0)
         await asyncio.sleep(0.02)
-        assert waits == [True]
+        # One wait, and nothing since. Before it, a first turn slowed past its 2 ms by
+        # a loaded machine may take one non-blocking look at the loop (block=False).
+        assert waits.count(True) == 1
+        assert waits[-1] is True
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
 
