@@ -166,6 +166,15 @@ def benchmark_summary(table: Table) -> str:
             f"{_times(time['k2/asyncio'])} and {_times(memory['k2/asyncio'])} times an "
             "asyncio task."
         )
+    life = table.get(("net_close", "server CPU µs per connection: open, echo, close"), {})
+    close = table.get(("net_close", "server CPU µs per close, none open"), {})
+    if life.get("k2/asyncio") is not None and close.get("k2/asyncio") is not None:
+        bullets.append(
+            "**Short connections are the other weak spot.** Accepting a connection, "
+            f"echoing once and closing it takes {_times(life['k2/asyncio'])} times the "
+            f"server CPU of an asyncio server (a close alone {_times(close['k2/asyncio'])} "
+            "times): each connection builds and links two components."
+        )
     vs_limit = _ratios(table, AGAINST_LIMIT, "k2/limit")
     chain_limit = time.get("k2/limit")
     if vs_limit and chain_limit is not None:

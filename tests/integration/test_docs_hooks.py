@@ -59,11 +59,26 @@ def test_the_limit_sentence_ranges_over_the_limit_column():
     )
 
 
+def test_the_connection_sentence_quotes_the_net_close_ratios():
+    """A connection's life and a close, each as its k2/asyncio ratio."""
+    table = hooks.results_table(
+        "| scenario | metric | better | kamaelia2 | asyncio | k2/asyncio |\n"
+        "| --- | --- | --- | ---: | ---: | ---: |\n"
+        "| net_close | server CPU µs per close, none open | lower | 90 | 30 | 3.00x |\n"
+        "| net_close | server CPU µs per connection: open, echo, close | lower | 500 | 200 | 2.50x |\n"
+    )
+    summary = hooks.benchmark_summary(table)
+    assert (
+        "takes 2.50 times the server CPU of an asyncio server (a close alone 3.00 times)" in summary
+    )
+
+
 def test_a_row_missing_from_the_table_drops_its_sentence():
     """No networking rows, no networking claim."""
     summary = hooks.benchmark_summary(hooks.results_table(TABLE))
     assert "Networking" not in summary
     assert "Idle costs nothing" not in summary
+    assert "Short connections" not in summary
 
 
 def test_every_ratio_in_the_recorded_summary_is_in_the_recorded_table():
