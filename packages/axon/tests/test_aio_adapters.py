@@ -99,6 +99,38 @@ def test_async_source_stops_on_shutdown(arun):
     assert isinstance(collector.ended_by, shutdownMicroprocess)
 
 
+def test_async_source_stops_on_shutdown_while_its_iterable_is_blocked(arun):
+    """A shutdown reaches a source whose next item never comes: it ends, its finally runs."""
+    closed = []
+
+    async def stuck():
+        try:
+            yield "first"
+            await asyncio.Event().wait()  # never set
+            yield "never"
+        finally:
+            closed.append(True)
+
+    source, collector = chain(aio.AsyncSource(stuck()), Collector())
+
+    class Stopper(component):
+        def main(self):
+            while not collector.got:  # the source is now waiting for its second item
+                yield 1
+            self.send(shutdownMicroprocess(), "signal")
+
+    stopper = Stopper()
+    stopper.link((stopper, "signal"), (source, "control"))
+
+    async def main():
+        await asyncio.wait_for(aio.run(source, collector, stopper), 5)
+        return list(closed)
+
+    assert arun(main()) == [True]
+    assert collector.got == ["first"]
+    assert isinstance(collector.ended_by, shutdownMicroprocess)
+
+
 def test_transformer_keeps_order_and_bounds_concurrency(arun):
     """Results leave in arrival order even when later calls finish first; at most N run at once."""
     running, most = [0], [0]

@@ -28,8 +28,10 @@ def _finishing(mp: component) -> Any:
 class AsyncSource(component):
     """Sends each item of an async iterable on "outbox", then producerFinished on "signal".
 
-    "control" is read between items: shutdownMicroprocess stops it early (and is
-    passed on), closing an async generator first so that its ``finally`` blocks run.
+    "control" is watched while the next item is awaited: shutdownMicroprocess
+    stops it at once, even if the iterable is blocked, cancelling the pending
+    step and closing an async generator so that its ``finally`` blocks run, and
+    is passed on.
     """
 
     def __init__(self, iterable: AsyncIterable[Any]) -> None:
@@ -37,21 +39,45 @@ class AsyncSource(component):
         self.iterable = iterable
 
     def main(self) -> Generator[Any, Any, None]:
+        loop_waker(self)  # fail at once, with the reason, outside asyncio
         iterator = aiter(self.iterable)
-        while True:
-            stop = _finishing(self)
-            if isinstance(stop, shutdownMicroprocess):
-                aclose = getattr(iterator, "aclose", None)
-                if aclose is not None:
-                    yield Await(aclose())
-                self.send(stop, "signal")
-                return
-            try:
-                item = yield Await(anext(iterator))
-            except StopAsyncIteration:
-                break
-            self.send(item, "outbox")
+        woken = lambda _task: wake(self)  # noqa: E731 - one callback for every step
+        step: asyncio.Future[Any] | None = None
+        try:
+            while True:
+                stop = _finishing(self)
+                if isinstance(stop, shutdownMicroprocess):
+                    pending, step = step, None
+                    yield Await(_abandon(iterator, pending))
+                    self.send(stop, "signal")
+                    return
+                if step is None:
+                    step = asyncio.ensure_future(anext(iterator))
+                    step.add_done_callback(woken)
+                elif step.done():
+                    done, step = step, None
+                    try:
+                        item = done.result()
+                    except StopAsyncIteration:
+                        break
+                    self.send(item, "outbox")
+                    continue
+                self.pause()
+                yield 1
+        finally:
+            if step is not None:
+                step.cancel()
         self.send(producerFinished(self), "signal")
+
+
+async def _abandon(iterator: Any, pending: asyncio.Future[Any] | None) -> None:
+    """Cancel a pending step of ``iterator`` and wait for it, then close ``iterator``."""
+    if pending is not None:
+        pending.cancel()
+        await asyncio.gather(pending, return_exceptions=True)
+    aclose = getattr(iterator, "aclose", None)
+    if aclose is not None:
+        await aclose()
 
 
 class AsyncTransformer(component):
