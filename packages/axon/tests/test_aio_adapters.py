@@ -184,6 +184,44 @@ def test_async_sink_awaits_each_message_in_order(arun):
     assert isinstance(collector.ended_by, producerFinished)
 
 
+def test_async_sink_stops_on_shutdown_during_a_call(arun):
+    """shutdownMicroprocess cancels the call in progress and is passed on at once."""
+    started, cancelled = [], []
+
+    async def hang(message):
+        started.append(message)
+        try:
+            await asyncio.Event().wait()  # never set
+        except asyncio.CancelledError:
+            cancelled.append(message)
+            raise
+
+    sink, collector = aio.AsyncSink(hang), Collector()
+    sink.link((sink, "signal"), (collector, "control"))
+
+    class Stopper(component):
+        def main(self):
+            while not started:
+                yield 1
+            self.send(shutdownMicroprocess(), "signal")
+
+    stopper = Stopper()
+    stopper.link((stopper, "signal"), (sink, "control"))
+    arun(asyncio.wait_for(aio.run(*chain(Feeder("ab"), sink), collector, stopper), 5))
+    assert started == cancelled == ["a"]
+    assert isinstance(collector.ended_by, shutdownMicroprocess)
+
+
+def test_a_failing_sink_call_crashes_the_sink(arun):
+    """An exception from the awaited call comes out of the run as itself."""
+
+    async def refuse(message):
+        raise ValueError(f"no {message}")
+
+    with pytest.raises(ValueError, match="no a"):
+        arun(aio.run(*chain(Feeder("a"), aio.AsyncSink(refuse))))
+
+
 def test_adapters_outside_asyncio_fail_clearly():
     """Run standalone, an adapter's first step says it needs Axon.aio.run."""
 

@@ -126,7 +126,8 @@ class AsyncSink(component):
     """Awaits ``function(message)`` for each message, one at a time, in order.
 
     producerFinished on "control" is passed on to "signal" once the messages
-    before it are done; shutdownMicroprocess at once.
+    before it are done; shutdownMicroprocess at once, cancelling the call
+    in progress. A call that raises crashes the component with that exception.
     """
 
     def __init__(self, function: Callable[[Any], Awaitable[Any]]) -> None:
@@ -134,16 +135,26 @@ class AsyncSink(component):
         self.function = function
 
     def main(self) -> Generator[Any, Any, None]:
+        loop_waker(self)  # fail at once, with the reason, outside asyncio
+        woken = lambda _task: wake(self)  # noqa: E731 - one callback for every call
+        call: asyncio.Future[Any] | None = None
         finishing = None
-        while True:
-            finishing = _finishing(self) or finishing
-            if isinstance(finishing, shutdownMicroprocess):
-                break
-            if self.dataReady("inbox"):
-                yield Await(self.function(self.recv("inbox")))
-                continue
-            if finishing is not None:
-                break
-            self.pause()
-            yield 1
-        self.send(finishing, "signal")
+        try:
+            while True:
+                finishing = _finishing(self) or finishing
+                if isinstance(finishing, shutdownMicroprocess):
+                    break
+                if call is not None and call.done():
+                    done, call = call, None
+                    done.result()
+                if call is None and self.dataReady("inbox"):
+                    call = asyncio.ensure_future(self.function(self.recv("inbox")))
+                    call.add_done_callback(woken)
+                if call is None and finishing is not None:
+                    break
+                self.pause()
+                yield 1
+            self.send(finishing, "signal")
+        finally:
+            if call is not None:
+                call.cancel()
