@@ -125,9 +125,6 @@ class Package:
     version: str
     requires: tuple[Requirement, ...]
     extras: dict[str, tuple[Requirement, ...]] = field(hash=False)
-    # `[tool.kamaelia] test-pythons`: the Pythons the `tests` session runs this package on
-    # (a heavy dependency may make the full matrix too slow for CI); None means all.
-    test_pythons: tuple[str, ...] | None = None
 
     @property
     def path(self) -> Path:
@@ -138,7 +135,6 @@ class Package:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
         project = data["project"]
         optional = project.get("optional-dependencies", {})
-        pythons = data.get("tool", {}).get("kamaelia", {}).get("test-pythons")
         return cls(
             dir=pyproject.parent.name,
             name=canonicalize_name(project["name"]),
@@ -147,7 +143,6 @@ class Package:
             extras={
                 canonicalize_name(k): tuple(Requirement(r) for r in v) for k, v in optional.items()
             },
-            test_pythons=tuple(pythons) if pythons is not None else None,
         )
 
 
@@ -236,11 +231,6 @@ TEST = frozenset({"test"})
 def tests(session: nox.Session, package: str) -> None:
     """One package installed alone, with only what it declares, then its own pytest suite."""
     pkg = PACKAGES[package]
-    if pkg.test_pythons is not None and session.python not in pkg.test_pythons:
-        session.skip(
-            f"{pkg.name} is tested on Python {', '.join(pkg.test_pythons)} only "
-            f"([tool.kamaelia] test-pythons in packages/{pkg.dir}/pyproject.toml)"
-        )
     _install_ours(session, [(pkg, TEST & frozenset(pkg.extras))])
     session.chdir(pkg.path)
     session.run("pytest", *session.posargs)
