@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from Axon.Component import component
 from Axon.introspection import Instrument, snapshot
 from Axon.Introspector import Introspector
@@ -141,3 +142,10 @@ def test_an_instrument_subclass_defines_only_the_hooks_it_needs():
     assert ended == [quick]
     run_system(component())  # another scheduler: this instrument hears nothing of it
     assert ended == [quick]
+
+
+@pytest.mark.parametrize("interval", [0, -1, "x", None, True])
+def test_introspector_refuses_an_interval_that_cannot_work(interval):
+    """A bad interval is refused when the Introspector is built, not when it first runs."""
+    with pytest.raises(ValueError, match=r"Introspector: interval must be seconds > 0, got"):
+        Introspector(interval=interval)

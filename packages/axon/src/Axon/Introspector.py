@@ -8,6 +8,7 @@ Unlike 1.x it does not run every cycle: it looks every ``interval`` seconds.
 from __future__ import annotations
 
 from collections.abc import Generator
+from numbers import Real
 from typing import Any
 
 from ._component import component as _component
@@ -64,6 +65,8 @@ class Introspector(_component):
     interval: float
 
     def __init__(self, interval: float = 0.1, **argd: Any) -> None:
+        if isinstance(interval, bool) or not isinstance(interval, Real) or not interval > 0:
+            raise ValueError(f"Introspector: interval must be seconds > 0, got {interval!r}")
         super().__init__(interval=interval, **argd)
 
     def main(self) -> Generator[int, None, None]:
