@@ -20,6 +20,7 @@ from Kamaelia.Util.Detuple import SimpleDetupler
 from Kamaelia.Util.Fanout import Fanout
 from Kamaelia.Util.Filter import Filter
 from Kamaelia.Util.FirstOnly import FirstOnly
+from Kamaelia.Util.Introspector import Introspector
 from Kamaelia.Util.LineSplit import LineSplit
 from Kamaelia.Util.LossyConnector import LossyConnector
 from Kamaelia.Util.MarshallComponent import BasicMarshallComponent
@@ -67,6 +68,7 @@ FACTORIES = {
     "SimpleDetupler": lambda: SimpleDetupler(0),
     "Fanout": lambda: Fanout(["extra"]),
     "Filter": Filter,
+    "Introspector": lambda: Introspector(interval=60),
     "LineSplit": LineSplit,
     "Marshaller": lambda: Marshaller(JSONMarshalling),
     "DeMarshaller": lambda: DeMarshaller(JSONMarshalling),
