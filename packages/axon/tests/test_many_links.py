@@ -72,3 +72,32 @@ def test_many_sources_of_one_inbox_are_dropped_one_by_one():
     for n, feeder in enumerate(feeders):
         feeder.send(n, "outbox")
     assert [hub.recv("inbox") for _ in range(hub.dataReady("inbox"))] == list(range(1, 300, 2))
+
+
+def _cost_of_closing(open_pairs: int, closes: int = 100) -> float:
+    """Best of 3: seconds to unlink and remove `closes` connections beside `open_pairs` open."""
+    import time
+
+    best = float("inf")
+    for _ in range(3):
+        server, pairs = _server_with_connections(open_pairs + closes)
+        closing = [c for pair in pairs[-closes:] for c in pair]
+        server.unlink(thecomponent=pairs[0][0])  # the first close builds the index, once
+        started = time.perf_counter()
+        for child in closing:
+            server.unlink(thecomponent=child)
+            server.removeChild(child)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def test_closing_a_connection_costs_the_same_beside_thousands_open():
+    """unlink(thecomponent=) and removeChild touch one component's links, not all of them.
+
+    Before, each scanned every link and rebuilt the children list, so a close
+    beside 5,000 open connections cost hundreds of times what it cost alone.
+    The bound is loose, for a noisy machine.
+    """
+    alone = _cost_of_closing(0)
+    crowded = _cost_of_closing(5000)
+    assert crowded < 10 * alone, f"{crowded * 1e6:.0f} µs beside 5,000 vs {alone * 1e6:.0f} µs alone"
