@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from Axon.Component import component
 
 
@@ -76,8 +78,6 @@ def test_many_sources_of_one_inbox_are_dropped_one_by_one():
 
 def _cost_of_closing(open_pairs: int, closes: int = 100) -> float:
     """Best of 3: seconds to unlink and remove `closes` connections beside `open_pairs` open."""
-    import time
-
     best = float("inf")
     for _ in range(3):
         server, pairs = _server_with_connections(open_pairs + closes)
@@ -100,4 +100,6 @@ def test_closing_a_connection_costs_the_same_beside_thousands_open():
     """
     alone = _cost_of_closing(0)
     crowded = _cost_of_closing(5000)
-    assert crowded < 10 * alone, f"{crowded * 1e6:.0f} µs beside 5,000 vs {alone * 1e6:.0f} µs alone"
+    assert crowded < 10 * alone, (
+        f"{crowded * 1e6:.0f} µs beside 5,000 vs {alone * 1e6:.0f} µs alone"
+    )
