@@ -296,3 +296,47 @@ def test_selector_waker_watches_again_after_close():
         waker.close()
         left.close()
         right.close()
+
+
+def test_a_cancelled_timer_lets_go_of_what_its_callback_holds():
+    """Cancelling drops the callback at once, not when the timer would have been due."""
+    import gc
+    import weakref
+
+    class Owner:
+        def expire(self) -> None:
+            raise AssertionError("a cancelled timer fired")
+
+    waker = SelectorWaker(clock=lambda: 0.0)
+    owner = Owner()
+    gone = weakref.ref(owner)
+    waker.call_later(3600.0, owner.expire).cancel()
+    del owner
+    gc.collect()
+    assert gone() is None
+
+
+def test_timers_cancelled_early_do_not_pile_up_and_the_rest_still_fire_in_order():
+    """Many long timers cancelled early (closed connections) are dropped from the waker,
+    even when a due timer's callback does the cancelling; the others still fire, in order."""
+    now = [0.0]
+    waker = SelectorWaker(clock=lambda: now[0])
+    fired: list[float] = []
+    long_ones = [waker.call_later(75.0, lambda: fired.append(-1.0)) for _ in range(10_000)]
+    for delay in (2.0, 1.0, 3.0):
+        waker.call_later(delay, lambda d=delay: fired.append(d))
+
+    def cancel_them() -> None:
+        fired.append(0.5)
+        for handle in long_ones:
+            handle.cancel()
+
+    waker.call_later(0.5, cancel_them)
+    now[0] = 10.0
+    waker.run_due(block=False)
+    assert fired == [0.5, 1.0, 2.0, 3.0]
+    assert len(waker._timers) < 100  # what is left to wait for, not 10,000 dead handles
+    now[0] = 100.0
+    waker.run_due(block=False)
+    assert fired == [0.5, 1.0, 2.0, 3.0]
+    assert not waker.has_work()

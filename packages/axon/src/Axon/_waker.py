@@ -58,15 +58,27 @@ class Waker(Protocol):
 class TimerHandle:
     """A callback due at ``when`` (on its waker's clock); ``cancel()`` it to drop it."""
 
-    __slots__ = ("callback", "cancelled", "when")
+    __slots__ = ("_waker", "callback", "cancelled", "when")
 
-    def __init__(self, when: float, callback: Callable[[], object]) -> None:
+    def __init__(
+        self, when: float, callback: Callable[[], object], waker: SelectorWaker | None = None
+    ) -> None:
         self.when = when
         self.callback = callback
         self.cancelled = False
+        self._waker = waker  # told of a cancel while the handle waits in its heap
 
     def cancel(self) -> None:
+        if self.cancelled:
+            return
         self.cancelled = True
+        self.callback = _nothing  # what the callback holds (a component, say) can go now
+        if self._waker is not None:
+            self._waker._timer_cancelled()
+
+
+def _nothing() -> None:
+    pass
 
 
 class SelectorWaker:
@@ -81,6 +93,7 @@ class SelectorWaker:
         self._wake_r: socket.socket | None = None
         self._wake_w: socket.socket | None = None
         self._timers: list[tuple[float, int, TimerHandle]] = []
+        self._cancelled = 0  # cancelled handles still in _timers
         self._seq = itertools.count()
         self._calls: deque[Callable[[], object]] = deque()
         self._blocking = False
@@ -113,9 +126,23 @@ class SelectorWaker:
     # -- what can wake the scheduler ------------------------------------------
 
     def call_later(self, delay: float, callback: Callable[[], object]) -> TimerHandle:
-        handle = TimerHandle(self._clock() + max(0.0, delay), callback)
+        handle = TimerHandle(self._clock() + max(0.0, delay), callback, self)
         heapq.heappush(self._timers, (handle.when, next(self._seq), handle))
         return handle
+
+    def _timer_cancelled(self) -> None:
+        # A cancelled timer stays in the heap until it is due. Long ones cancelled
+        # early (a connection's 75 s idle deadline, closed after 1 ms) would pile up,
+        # so once they are most of the heap it is rebuilt without them.
+        self._cancelled += 1
+        timers = self._timers
+        if self._cancelled > 64 and 2 * self._cancelled > len(timers):
+            for _when, _seq, handle in timers:
+                if handle.cancelled:
+                    handle._waker = None
+            timers[:] = [entry for entry in timers if not entry[2].cancelled]  # in place:
+            heapq.heapify(timers)  # _run_timers may be walking this list
+            self._cancelled = 0
 
     def call_soon_threadsafe(self, callback: Callable[[], object]) -> None:
         self._calls.append(callback)
@@ -203,5 +230,8 @@ class SelectorWaker:
         now = self._clock()
         while timers and timers[0][0] <= now:
             handle = heapq.heappop(timers)[2]
-            if not handle.cancelled:
+            handle._waker = None  # out of the heap: a later cancel counts nothing
+            if handle.cancelled:
+                self._cancelled -= 1
+            else:
                 handle.callback()
