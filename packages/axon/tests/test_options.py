@@ -134,3 +134,20 @@ def test_a_threaded_component_takes_the_base_init_keywords_it_passes_on():
     assert Reader(queuelengths=5, prompt="? ").prompt == "? "
     with pytest.raises(TypeError, match=r"did you mean: queuelengths\?"):
         Reader(queuelength=5)
+
+
+def test_help_and_inspect_show_the_keywords_not_argd():
+    """A component whose keywords reach class attributes reports them in its signature;
+    explicit parameters stay as written; a subclass still adds its own."""
+    import inspect
+
+    assert str(inspect.signature(Server)) == (
+        "(*, port: 'int' = 1601, host: 'str' = '127.0.0.1', protocol=None)"
+    )
+    assert str(inspect.signature(Echoer)) == "(forwarder: 'bool' = False, tag: 'str' = '')"
+    assert str(inspect.signature(Client)) == "(host: 'str', port: 'int', delay: 'float' = 0)"
+
+    class Retrying(Server):
+        retries: int = 3
+
+    assert Retrying(retries=5).retries == 5

@@ -68,6 +68,11 @@ def _signature_options(function: Callable[..., Any], skip: int) -> tuple[list[Op
     return found, var_keyword
 
 
+def _unchecked(init: Any) -> Any:
+    """The ``__init__`` under checked_keywords' wrapper, if it is one that reports a signature."""
+    return init.__wrapped__ if getattr(init, "_reports_keywords", False) else init
+
+
 def _parameters(factory: Callable[..., Any]) -> tuple[list[Option], bool]:
     """The parameters building `factory` takes, and whether ``**kwargs`` reach its end.
 
@@ -83,7 +88,8 @@ def _parameters(factory: Callable[..., Any]) -> tuple[list[Option], bool]:
         init = vars(klass).get("__init__")
         if init is None:
             continue
-        parameters, var_keyword = _signature_options(init, skip=1)  # past self
+        # Past checked_keywords' wrapper, whose signature is this very list.
+        parameters, var_keyword = _signature_options(_unchecked(init), skip=1)  # past self
         for option in parameters:
             found.setdefault(option.name, option)
         # Axon's component classes end the chain: their **argd set class attributes.
@@ -173,5 +179,27 @@ def checked_keywords(cls: _C) -> _C:
                 raise _unknown_keywords(type(self), unknown, accepted, extensible)
         original(self, *args, **kwargs)
 
+    if _parameters(cls)[1]:
+        # help(), inspect.signature and notebooks see the keywords, not ``**argd``.
+        __init__.__signature__ = _full_signature(original, cls)  # type: ignore[attr-defined]
+        __init__._reports_keywords = True  # type: ignore[attr-defined]
     cls.__init__ = __init__  # type: ignore[misc]
     return cls
+
+
+def _full_signature(init: Callable[..., Any], cls: type) -> inspect.Signature:
+    """``init``'s signature with its ``**kwargs`` replaced by the keywords it reaches."""
+    signature = inspect.signature(init)
+    own = [p for p in signature.parameters.values() if p.kind is not p.VAR_KEYWORD]
+    named = {p.name for p in own}
+    reached = [
+        inspect.Parameter(
+            option.name,
+            inspect.Parameter.KEYWORD_ONLY,
+            default=option.default,
+            annotation=option.annotation or inspect.Parameter.empty,
+        )
+        for option in options(cls)
+        if option.name not in named
+    ]
+    return signature.replace(parameters=[*own, *reached])
