@@ -121,7 +121,10 @@ class ConnectedSocketAdapter(component):
         self.waitForPeerClose = waitForPeerClose
         self.handshakeTimeout = handshakeTimeout
         self.requestTimeout = requestTimeout
-        self._requestTimer: Any = None  # armed by received bytes, disarmed by a reply
+        # requestTimeout: when the peer's unanswered bytes began (None: all answered), and
+        # one timer, re-armed only when it fires early, so a request costs no timer.
+        self._requestSince: float | None = None
+        self._requestTimer: Any = None
         self._deadlineTimer: Any = None  # set by the protocol with connectionDeadline
         self.howDied: Any = None
         self.isSSL = False
@@ -179,8 +182,16 @@ class ConnectedSocketAdapter(component):
             _log.info("%s: closing: the protocol's deadline passed", self.name)
         self.unpause()
 
-    def _requestExpired(self) -> None:
+    def _requestCheck(self) -> None:
         self._requestTimer = None
+        since = self._requestSince
+        if since is None:
+            return  # answered; the next request's bytes arm the timer again
+        assert self.requestTimeout is not None
+        left = since + self.requestTimeout - time.monotonic()
+        if left > 0:
+            self._requestTimer = self.scheduler.call_later(left, self._requestCheck)
+            return
         if not self._closing:
             self._closing = True
             self.howDied = "request timeout"
@@ -323,10 +334,12 @@ class ConnectedSocketAdapter(component):
                 self._peerClosed()
                 return
             self._lastActivity = time.monotonic()
-            if self.requestTimeout is not None and self._requestTimer is None:
-                self._requestTimer = self.scheduler.call_later(
-                    self.requestTimeout, self._requestExpired
-                )
+            if self.requestTimeout is not None and self._requestSince is None:
+                self._requestSince = self._lastActivity
+                if self._requestTimer is None:
+                    self._requestTimer = self.scheduler.call_later(
+                        self.requestTimeout, self._requestCheck
+                    )
             if len(data) < chunk and not (self.isSSL and sock.pending()):
                 # A short read drained the socket: skip the recv that would only say
                 # EAGAIN; the (level-triggered) watch reports the next data.
@@ -371,10 +384,8 @@ class ConnectedSocketAdapter(component):
         first = self._checked(self.recv("inbox"))
         if first is None:
             return None
-        if self._requestTimer is not None:
-            # The handler answered: what the peer sent so far was a whole request.
-            self._requestTimer.cancel()
-            self._requestTimer = None
+        # The handler answered: what the peer sent so far was a whole request.
+        self._requestSince = None
         if len(first) < _COALESCE and self.dataReady("inbox"):
             parts = [first]
             size = len(first)
