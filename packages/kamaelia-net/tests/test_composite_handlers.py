@@ -235,6 +235,31 @@ def test_factories_that_fit_are_accepted() -> None:
         server.server.stop()
 
 
+def test_a_keyword_checked_component_class_serves_as_in_1x() -> None:
+    """ServerCore(protocol=EchoProtocol): the connection keywords it does not declare become
+    attributes, as 1.x's component.__init__ made them; one it declares is passed."""
+    built: list[Any] = []
+
+    class Recorded(EchoProtocol):
+        def __init__(self, peer: str = "") -> None:
+            super().__init__()
+            self.given = peer
+            built.append(self)
+
+    for protocol in (EchoProtocol, Recorded):
+        server = ServerCore(protocol=protocol, port=0)
+        system = Running(server)
+        try:
+            with connect(server.port) as sock:
+                sock.sendall(b"hello")
+                assert recv_exactly(sock, 5) == b"hello"
+        finally:
+            system.close()
+    (handler,) = built
+    assert handler.given == "127.0.0.1"
+    assert isinstance(handler.peerport, int) and handler.localport == server.port
+
+
 def test_kamaelia_run_check_refuses_a_graph_with_a_bad_protocol_factory(
     tmp_path: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:

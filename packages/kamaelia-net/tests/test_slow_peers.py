@@ -163,3 +163,62 @@ def test_a_handler_can_set_and_clear_its_connection_deadline() -> None:
             assert recv_exactly(cleared, 5) == b"alive"
     finally:
         system.close()
+
+
+def _http_server(**protocol_options: Any) -> SimpleServer:
+    from Kamaelia.Protocol.SimpleHTTP import HTTPProtocol, JSONEndpoint
+
+    routes = {"/": JSONEndpoint(lambda request: {"ok": True})}
+    return SimpleServer(protocol=lambda: HTTPProtocol(routes, **protocol_options), port=0)
+
+
+def test_http_protocols_bring_request_and_idle_deadlines_by_default() -> None:
+    """Without any server option, HTTP connections get 30 s per request and 75 s idle."""
+    from Kamaelia.Protocol.HTTP.HTTPServer import HTTPServer
+    from Kamaelia.Protocol.SimpleHTTP import HTTPProtocol
+
+    expected = {"requestTimeout": 30.0, "idleTimeout": 75.0}
+    assert HTTPProtocol({}).connectionTimeouts == expected
+    assert HTTPServer(lambda request: None).connectionTimeouts == expected
+
+
+def test_an_http_slowloris_is_cut_off_by_the_protocols_own_deadline() -> None:
+    """HTTPProtocol(requestTimeout=) reaches the connection though the server sets no limit."""
+    server = _http_server(requestTimeout=0.3)
+    system = Running(server)
+    try:
+        with connect(server.port) as slow, connect(server.port) as good:
+            slow.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")  # and never the blank line
+            slow.settimeout(3)
+            started = time.monotonic()
+            assert is_closed_by_peer(slow)
+            assert time.monotonic() - started < 2.5
+            good.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert recv_exactly(good, 15) == b"HTTP/1.1 200 OK"
+    finally:
+        system.close()
+
+
+def test_an_idle_http_connection_is_closed_and_a_server_setting_wins() -> None:
+    """HTTPProtocol(idleTimeout=) closes a silent connection; ServerCore's own value overrides."""
+    server = _http_server(idleTimeout=0.3)
+    system = Running(server)
+    try:
+        with connect(server.port) as silent:
+            silent.settimeout(3)
+            assert is_closed_by_peer(silent)
+    finally:
+        system.close()
+    from Kamaelia.Protocol.SimpleHTTP import HTTPProtocol
+
+    patient = SimpleServer(
+        protocol=lambda: HTTPProtocol({}, idleTimeout=0.2), port=0, idleTimeout=30
+    )
+    system = Running(patient)
+    try:
+        with connect(patient.port) as silent:
+            silent.settimeout(0.8)
+            with pytest.raises(TimeoutError):
+                silent.recv(1)  # still open after 4x the protocol's own idle deadline
+    finally:
+        system.close()

@@ -14,7 +14,9 @@ free one; ``self.port`` and a ``serverListening`` message on "listening" say
 which), a port in use raises ``BindError``; ``sslContext`` serves TLS;
 ``idleTimeout`` closes connections that stay silent; ``requestTimeout`` closes
 a connection whose peer has sent something that got no reply within that many
-seconds (a slowloris dribbling one request); ``maxConnections`` caps the open
+seconds (a slowloris dribbling one request); a handler may bring its own
+defaults for these two (a ``connectionTimeouts`` dict, as the HTTP protocols
+do), which apply where the server sets none; ``maxConnections`` caps the open
 connections (more wait in the listen backlog); when a peer half-closes,
 the handler gets ``socketShutdown()`` on "control" and its replies still go
 out; the handler's "inbox" is size-limited (``handlerInboxSize``) so a fast
@@ -71,6 +73,15 @@ def _receivingInbox(comp: Any, boxname: str) -> Any:
         if not forward:
             return comp.inboxes[boxname]
         comp, boxname = forward[0].sinkPair()
+
+
+def _applyTimeouts(csa: Any, handler: Any) -> None:
+    """Give the adapter the handler's own default deadlines where the server set none."""
+    timeouts = getattr(handler, "connectionTimeouts", None) or {}
+    for name in ("idleTimeout", "requestTimeout"):
+        seconds = timeouts.get(name)
+        if seconds is not None and getattr(csa, name, None) is None:
+            setattr(csa, name, seconds)
 
 
 def _ownMkProtocolHandler(cls: type) -> Any:
@@ -195,6 +206,11 @@ class ServerCore(AdaptiveCommsComponent):
     _FACTORY_CALL = "protocol(peer=, peerport=, localip=, localport=)"
     _FACTORY_ARGS: dict[str, Any] = {"peer": "", "peerport": 0, "localip": "", "localport": 0}
 
+    # A component class whose keywords are checked, given as protocol: the connection
+    # keywords it takes (the rest become attributes, as 1.x's component.__init__ made
+    # them). None: the factory is called with all of them.
+    _protocolTakes: frozenset[str] | None = None
+
     def _checkFactory(self) -> None:
         """Refuse a protocol factory that cannot be called the way connections will call it."""
         if type(self).mkProtocolHandler is not _ownMkProtocolHandler(type(self)):
@@ -207,8 +223,17 @@ class ServerCore(AdaptiveCommsComponent):
                 signature = inspect.signature(self.protocol)
             except (TypeError, ValueError):
                 return  # some builtins have no signature: nothing to check
+            arguments = self._FACTORY_ARGS
+            parameters = signature.parameters
+            if (
+                isinstance(self.protocol, type)
+                and issubclass(self.protocol, component)
+                and not any(p.kind is p.VAR_KEYWORD for p in parameters.values())
+            ):
+                self._protocolTakes = frozenset(arguments).intersection(parameters)
+                arguments = {name: arguments[name] for name in self._protocolTakes}
             try:
-                signature.bind(**self._FACTORY_ARGS)
+                signature.bind(**arguments)
             except TypeError as error:
                 problem = f"cannot be called as {self._FACTORY_CALL}: {error}"
         if problem is not None:
@@ -220,12 +245,14 @@ class ServerCore(AdaptiveCommsComponent):
 
     def mkProtocolHandler(self, **sock_info: Any) -> Any:
         """Build the handler for one connection (override to change how)."""
-        return self.protocol(
-            peer=sock_info["peer"],
-            peerport=sock_info["peerport"],
-            localip=sock_info["localip"],
-            localport=sock_info["localport"],
-        )
+        info = {name: sock_info[name] for name in self._FACTORY_ARGS}
+        takes = self._protocolTakes
+        if takes is None:
+            return self.protocol(**info)
+        handler = self.protocol(**{name: info[name] for name in takes})
+        for name in info.keys() - takes:
+            setattr(handler, name, info[name])
+        return handler
 
     def handleNewConnection(self, newCSAMessage: newCSA) -> None:
         """Make a handler for a new connection, wire it to the adapter, start both."""
@@ -251,6 +278,7 @@ class ServerCore(AdaptiveCommsComponent):
             return
         if self.handlerInboxSize is not None and "inbox" in handler.inboxes:
             _receivingInbox(handler, "inbox").setSize(self.handlerInboxSize)
+        _applyTimeouts(csa, handler)
         self.connectedSockets[csa] = None
         toHandler = self.addOutbox("protocolHandlerShutdownSignal")
         toCSA = self.addOutbox("connectedSocketShutdownSignal")

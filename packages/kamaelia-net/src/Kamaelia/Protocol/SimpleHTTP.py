@@ -23,6 +23,13 @@ version 505. A handler that raises gets 500 and one log line (no traceback),
 and the connection carries on. Bodies are held in memory: fine for pages and
 JSON, not for large downloads.
 
+Deadlines, for a server (``ServerCore``/``SimpleServer``) that sets none of
+its own: a request must arrive in full within ``requestTimeout`` seconds (30)
+of its first byte, so a peer dribbling a byte at a time cannot hold a
+connection, and a connection silent both ways for ``idleTimeout`` seconds
+(75: an idle keep-alive, or a peer that stopped reading) is closed. ``None``
+turns either off; the server's own ``requestTimeout``/``idleTimeout`` win.
+
 Back-pressure: while ``maxPendingReplies`` replies wait to be written to the
 peer, no further pipelined request is parsed, so a client that pipelines and
 never reads holds at most that many replies (plus the handler's bounded
@@ -138,8 +145,11 @@ class HTTPProtocol(component):
         maxHeaderBytes: int = 65536,
         maxBodyBytes: int = 1 << 20,
         parser: str = "auto",
+        requestTimeout: float | None = 30.0,
+        idleTimeout: float | None = 75.0,
     ) -> None:
         super().__init__()
+        self.connectionTimeouts = {"requestTimeout": requestTimeout, "idleTimeout": idleTimeout}
         self.routes = dict(sorted(routes.items(), key=lambda item: -len(item[0])))
         self.maxHeaderBytes = maxHeaderBytes
         self.maxBodyBytes = maxBodyBytes

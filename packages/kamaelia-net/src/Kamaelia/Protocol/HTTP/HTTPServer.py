@@ -22,7 +22,8 @@ otherwise HTTP/1.1 clients get a chunked body (1.x closed the connection)
 and HTTP/1.0 clients get the body up to the close. Keep-alive and pipelining
 follow HTTP/1.1, with the same limits and refusals as
 ``Kamaelia.Protocol.SimpleHTTP`` (400/413/431/505, ``maxPendingReplies``
-unwritten replies before parsing pauses; httptools parses when installed,
+unwritten replies before parsing pauses, the ``requestTimeout`` (30 s) and
+``idleTimeout`` (75 s) deadlines; httptools parses when installed,
 else h11, or as ``parser="h11"`` / ``"httptools"`` says). A request handler that cannot be
 made, or that crashes before answering, gets a 500 and one log line.
 """
@@ -118,8 +119,11 @@ class HTTPServer(component):
         maxHeaderBytes: int = 65536,
         maxBodyBytes: int = 1 << 20,
         parser: str = "auto",
+        requestTimeout: float | None = 30.0,
+        idleTimeout: float | None = 75.0,
     ) -> None:
         super().__init__()
+        self.connectionTimeouts = {"requestTimeout": requestTimeout, "idleTimeout": idleTimeout}
         self.createRequestHandler = createRequestHandler
         self.connection = {
             "peer": peer,
