@@ -191,8 +191,12 @@ EDIT_URI = "edit/main/docs/pages/"
 
 
 def on_config(config: Any) -> Any:
-    """With a repository URL (KAMAELIA_REPO_URL), pages get "edit this page" links."""
-    if config["repo_url"] and not config["edit_uri"]:
+    """With a repository URL (KAMAELIA_REPO_URL), pages get "edit this page" links.
+
+    Always ours: for a GitHub or GitLab URL mkdocs has already filled in its own
+    default (``edit/master/docs/``), a branch and folder this repository lacks.
+    """
+    if config["repo_url"]:
         config["edit_uri"] = EDIT_URI
     return config
 

@@ -147,3 +147,11 @@ def test_a_raw_snippet_marker_fails_the_build_saying_what_to_write():
     raw = '```python\n--8<-- "examples/handle.py"\n```\n'
     with pytest.raises(ValueError, match="include files with a link line"):
         hooks.expand_includes(raw, PAGES / "index.md", ROOT)
+
+
+def test_edit_links_point_at_the_pages_on_main_even_where_mkdocs_guessed_others():
+    """mkdocs fills edit_uri for a GitHub repo_url with edit/master/docs/: replaced."""
+    guessed = {"repo_url": "https://github.com/OWNER/REPO", "edit_uri": "edit/master/docs/"}
+    assert hooks.on_config(guessed)["edit_uri"] == "edit/main/docs/pages/"
+    unset = {"repo_url": None, "edit_uri": None}
+    assert hooks.on_config(unset)["edit_uri"] is None
