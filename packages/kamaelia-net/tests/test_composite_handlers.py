@@ -257,7 +257,8 @@ def test_a_keyword_checked_component_class_serves_as_in_1x() -> None:
             system.close()
     (handler,) = built
     assert handler.given == "127.0.0.1"
-    assert isinstance(handler.peerport, int) and handler.localport == server.port
+    assert isinstance(handler.peerport, int)
+    assert handler.localport == server.port
 
 
 def test_kamaelia_run_check_refuses_a_graph_with_a_bad_protocol_factory(
