@@ -53,6 +53,7 @@ EXPECTED: dict[str, list[str]] = {
         r"guestbook: grace was here",
         r"services now: \[\]",
     ],
+    "inspect_demo.py": [r"stopped after 5 s"],
     "supervisor.py": [
         r"attempt 3 worked",
         r"restart 1: 'worker' after ConnectionError\('attempt 1 failed'\)",

@@ -105,10 +105,10 @@ def kamaelia(*args):
 
 
 @contextlib.contextmanager
-def run_inspected(path):
-    """`kamaelia run --inspect 127.0.0.1:0 PATH` while inside; yields (process, url)."""
+def run_inspected(path, *args):
+    """`kamaelia run --inspect 127.0.0.1:0 PATH ARGS` while inside; yields (process, url)."""
     proc = subprocess.Popen(
-        kamaelia("run", "--inspect", "127.0.0.1:0", str(path)),
+        kamaelia("run", "--inspect", "127.0.0.1:0", str(path), *args),
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         text=True,

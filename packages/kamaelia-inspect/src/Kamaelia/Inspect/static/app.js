@@ -109,7 +109,7 @@ function refresh(state) {
     view.err.textContent = comp.error || "";
     view.where.textContent = comp.waiting_at ? `waits at ${comp.waiting_at.split("/").pop()}` : "";
     view.restarts.hidden = !comp.restarts;
-    view.restarts.textContent = comp.restarts ? `${comp.restarts} restarts` : "";
+    view.restarts.textContent = comp.restarts === 1 ? "1 restart" : `${comp.restarts} restarts`;
     for (const b of comp.inboxes) {
       const v = boxes.get(`${comp.id}|in|${b.name}`);
       if (!v || !v.depth) continue;
