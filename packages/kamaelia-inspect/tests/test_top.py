@@ -91,3 +91,11 @@ def test_top_without_an_inspector_says_so():
     )
     assert done.returncode == 1
     assert done.stderr.startswith("kamaelia top: error: no inspector at http://127.0.0.1:1/")
+
+
+def test_top_help_shows_examples():
+    """`kamaelia top --help` ends with examples, like the chassis's own commands."""
+    done = subprocess.run(kamaelia("top", "--help"), capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0
+    assert "\nexamples:\n  kamaelia run --inspect 8050 system.py &" in done.stdout
+    assert "kamaelia top 8050 " in done.stdout

@@ -29,7 +29,16 @@ __all__ = ["add_top_arguments", "render", "run_top"]
 _CLEAR = "\x1b[H\x1b[2J"
 
 
+_EXAMPLES = """\
+examples:
+  kamaelia run --inspect 8050 system.py &   start a system with its inspector on port 8050
+  kamaelia top 8050                         watch it (q or Ctrl-C quits)
+  kamaelia top 127.0.0.1:8050 --once        print the table once, e.g. into a log"""
+
+
 def add_top_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = _EXAMPLES
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument(
         "address", metavar="[HOST:]PORT", help="where the system's inspector serves (--inspect)"
     )

@@ -59,7 +59,8 @@ _SCROLL_KEYS = {
 class TopologyViewer(PyGameApp):
     """TopologyViewer(screensize=(800, 600), fullscreen=False, caption="Topology Viewer",
     particleTypes=None, initialTopology=None, laws=None, simCyclesPerRedraw=None,
-    border=100, extraDrawing=None, showGrid=True, transparency=None, position=None).
+    border=100, extraDrawing=None, showGrid=True, transparency=None, position=None)
+    -> draws the graph its topology commands build, nodes laid out by physics and draggable.
 
     ``particleTypes`` maps a node type to a particle class called as
     ``cls(ID=..., position=..., name=...)`` (default ``{"-": RenderingParticle}``);
