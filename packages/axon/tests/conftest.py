@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from Axon import aio
 from Axon.Scheduler import scheduler
+from Axon.testing import _run
 
 
 @pytest.fixture(params=["asyncio", "uvloop"])
@@ -49,3 +50,32 @@ def axon_scheduler(request: pytest.FixtureRequest, axon_scheduler: Any) -> Itera
         yield inside
     finally:
         loop.close()
+
+
+@pytest.fixture(params=["standalone", "asyncio"])
+def testing_waits(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """Axon.testing's run_system and run_component, standalone and again inside asyncio.
+
+    For the tests that build their systems with those helpers (threaded
+    components, conformance) what ``axon_scheduler`` does for the rest.
+    """
+    if request.param == "standalone":
+        yield
+        return
+    loops: list[asyncio.AbstractEventLoop] = []
+
+    def inside_asyncio() -> scheduler:
+        loop = asyncio.new_event_loop()
+        loops.append(loop)
+        sched = scheduler(waker=aio.LoopWaker(loop))
+        sched.runThreads = lambda slowmo=0: loop.run_until_complete(aio.run(scheduler=sched))
+        return sched
+
+    monkeypatch.setattr(_run, "scheduler", inside_asyncio)
+    try:
+        yield
+    finally:
+        for loop in loops:
+            loop.close()

@@ -8,6 +8,9 @@ from Axon.AxonExceptions import UnknownBox
 from Axon.Component import component
 from Axon.testing import run_system
 
+# Every test here also runs inside asyncio (see conftest's testing_waits).
+pytestmark = pytest.mark.usefixtures("testing_waits")
+
 
 def test_add_inbox_and_outbox_return_names():
     """addInbox/addOutbox add boxes and return their names."""

@@ -7,6 +7,9 @@ from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
 from Axon.testing import StepScheduler, check_component_conformance, run_component, run_system
 
+# Every test here also runs inside asyncio (see conftest's testing_waits).
+pytestmark = pytest.mark.usefixtures("testing_waits")
+
 
 class Doubler(component):
     def main(self):

@@ -13,6 +13,9 @@ from Axon.Ipc import producerFinished
 from Axon.testing import run_component, run_system
 from Axon.ThreadedComponent import threadedadaptivecommscomponent, threadedcomponent
 
+# Every test here also runs inside asyncio (see conftest's testing_waits).
+pytestmark = pytest.mark.usefixtures("testing_waits")
+
 
 class Collect(component):
     """Collects its inbox until a message arrives on control; records what was there at that moment."""
