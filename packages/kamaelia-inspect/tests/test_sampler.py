@@ -147,3 +147,24 @@ def test_flows_follow_passthrough_chains():
     assert through[(3, "inbox")] == 10.0
     assert through[(2, "outbox")] == 7.0
     assert through[(4, "inbox")] == 7.0
+
+
+def test_a_thousand_components_are_pictured_whole(sched):
+    """The guide's 1,000-component system (100 Pipelines of a source and 8 PassThroughs):
+    every picture holds all of it, grouped, while it runs."""
+    from collections import Counter
+
+    from Kamaelia.Util.PassThrough import PassThrough
+
+    pipes = [
+        Pipeline(Burst(burst=1, every=0.05), *(PassThrough() for _ in range(8))) for _ in range(100)
+    ]
+    _, pictures = _watch(sched, 2.0, *pipes)
+    assert pictures
+    last = pictures[-1]
+    kinds = Counter(c["name"].rsplit(".", 1)[-1].split("_")[0] for c in last["components"])
+    assert kinds["Pipeline"] == 100
+    assert kinds["PassThrough"] == 800
+    assert kinds["Burst"] == 100
+    parents = Counter(c["parent"] for c in last["components"] if c["parent"] is not None)
+    assert sorted(parents.values()) == [9] * 100
