@@ -102,7 +102,25 @@ def _stopTree(comp: Any) -> None:
 
 @checked_keywords
 class ServerCore(AdaptiveCommsComponent):
-    """A multi-connection TCP server that creates a protocol handler for every connection."""
+    """A multi-connection TCP server that creates a protocol handler for every connection.
+
+    Keyword arguments (each also a class attribute a subclass may override, as in 1.x):
+
+    - protocol               -- callable returning a component, called as
+                                ``protocol(peer=, peerport=, localip=, localport=)``
+                                per connection (``SimpleServer``: ``protocol()``); required
+    - port                   -- TCP port (1601); 0 picks a free one, see ``self.port``
+    - host                   -- address to listen on ("127.0.0.1")
+    - socketOptions          -- a ``(level, option, value)`` tuple for the listening socket
+    - sslContext             -- an ``ssl.SSLContext`` to serve TLS (None: plain TCP)
+    - idleTimeout            -- seconds a connection may be silent both ways (None: no limit)
+    - requestTimeout         -- seconds a peer's bytes may go unanswered (None: no limit)
+    - maxConnections         -- open connections at most; more wait in the backlog (None)
+    - handlerInboxSize       -- messages waiting for a handler before the socket is not
+                                read (16; None: unbounded)
+    - isolateHandlerCrashes  -- a handler's crash closes only its connection (True)
+    - TCPS                   -- the listening component's class (``TCPServer``; 1.x's hook)
+    """
 
     Inboxes = {
         "_socketactivity": "newCSA / shutdownCSA / socketHalfClosed from the TCPServer",
