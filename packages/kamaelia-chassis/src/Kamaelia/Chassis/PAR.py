@@ -28,7 +28,12 @@ __all__ = ["PAR"]
 
 @checked_keywords
 class PAR(component):
-    """PAR(*components) -> run the components in parallel, outputs merged."""
+    """PAR(*components, policy=None) -> run the components in parallel, outputs merged.
+
+    Keyword arguments:
+
+    - policy  -- a 1.x hook kept for compatibility; unused (None)
+    """
 
     Inboxes = {
         "inbox": "Discarded",

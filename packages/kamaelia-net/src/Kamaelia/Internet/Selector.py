@@ -48,7 +48,12 @@ _REMOVE = ((removeReader, READERS), (removeWriter, WRITERS), (removeExceptional,
 
 @checked_keywords
 class Selector(AdaptiveCommsComponent):
-    """Sends a file object to the requested inbox when it becomes readable or writable."""
+    """Sends a file object to the requested inbox when it becomes readable or writable.
+
+    Keyword arguments:
+
+    - idleExit  -- the service ends after this many seconds with nothing registered (3.5)
+    """
 
     Inboxes = {
         "control": "Axon.Ipc.shutdown(): end once nothing is registered",

@@ -46,7 +46,15 @@ class echo(component):
 
 @checked_keywords
 class SingleServer(component):
-    """Serves one TCP client at a time through this component's own inbox and outbox."""
+    """Serves one TCP client at a time through this component's own inbox and outbox.
+
+    Keyword arguments (class attributes a subclass may override, as in 1.x):
+
+    - port           -- TCP port (1601); 0 picks a free one
+    - host           -- address to listen on ("127.0.0.1")
+    - socketOptions  -- a ``(level, option, value)`` tuple for the listening socket
+    - TCPS           -- the listening component's class (``TCPServer``)
+    """
 
     Inboxes = {
         "inbox": "bytes to send to the connected client",
