@@ -9,9 +9,11 @@ from typing import Any
 
 import pytest
 from _net_harness import Running, connect, is_closed_by_peer, recv_exactly
+from Axon.Component import component
 
 from Kamaelia.Chassis.ConnectedServer import ServerCore, SimpleServer
 from Kamaelia.Chassis.Pipeline import Pipeline
+from Kamaelia.IPC import connectionDeadline, connectionTimeouts
 from Kamaelia.Protocol.EchoProtocol import EchoProtocol
 from Kamaelia.Protocol.Framing import LineDeFramer, LineFramer
 
@@ -130,9 +132,6 @@ def test_accept_errors_are_logged_at_a_limited_rate(
 
 def test_a_handler_can_set_and_clear_its_connection_deadline() -> None:
     """connectionDeadline(s) on the handler's signal closes the connection unless cleared in time."""
-    from Axon.Component import component
-
-    from Kamaelia.IPC import connectionDeadline
 
     class Guarded(component):
         """b"arm" sets a 0.3 s deadline, b"done" clears it; everything is echoed."""
@@ -177,9 +176,9 @@ def test_http_protocols_bring_request_and_idle_deadlines_by_default() -> None:
     from Kamaelia.Protocol.HTTP.HTTPServer import HTTPServer
     from Kamaelia.Protocol.SimpleHTTP import HTTPProtocol
 
-    expected = {"requestTimeout": 30.0, "idleTimeout": 75.0}
-    assert HTTPProtocol({}).connectionTimeouts == expected
-    assert HTTPServer(lambda request: None).connectionTimeouts == expected
+    for handler in (HTTPProtocol({}), HTTPServer(lambda request: None)):
+        timeouts = handler.connectionTimeouts
+        assert (timeouts.idleTimeout, timeouts.requestTimeout) == (75.0, 30.0)
 
 
 def test_an_http_slowloris_is_cut_off_by_the_protocols_own_deadline() -> None:
@@ -222,3 +221,44 @@ def test_an_idle_http_connection_is_closed_and_a_server_setting_wins() -> None:
                 silent.recv(1)  # still open after 4x the protocol's own idle deadline
     finally:
         system.close()
+
+
+class Shortens(component):
+    """On b"short" asks for a 0.3 s idle deadline; echoes everything."""
+
+    def main(self):  # type: ignore[no-untyped-def]
+        while not self.dataReady("control"):
+            while self.dataReady("inbox"):
+                data = self.recv("inbox")
+                if data == b"short":
+                    self.send(connectionTimeouts(idleTimeout=0.3), "signal")
+                self.send(data, "outbox")
+            self.pause()
+            yield 1
+
+
+def test_a_handler_sets_its_connections_deadlines_unless_the_server_did() -> None:
+    """connectionTimeouts on a handler's signal sets the idle deadline; a server's own wins."""
+    for options, closes in (({}, True), ({"idleTimeout": 30}, False)):
+        server = SimpleServer(protocol=Shortens, port=0, **options)
+        system = Running(server)
+        try:
+            with connect(server.port) as sock:
+                sock.sendall(b"short")
+                assert recv_exactly(sock, 5) == b"short"
+                sock.settimeout(1.0)
+                if closes:
+                    assert is_closed_by_peer(sock)
+                else:
+                    with pytest.raises(TimeoutError):
+                        sock.recv(1)
+        finally:
+            system.close()
+
+
+@pytest.mark.parametrize(
+    "bad", [{"idleTimeout": 0}, {"requestTimeout": -1}, {"idleTimeout": float("nan")}]
+)
+def test_connection_timeouts_must_be_positive_or_none(bad: dict[str, float]) -> None:
+    with pytest.raises(ValueError, match=r"connectionTimeouts needs .* > 0 or None"):
+        connectionTimeouts(**bad)

@@ -196,3 +196,41 @@ def test_client_reports_a_refused_connection() -> None:
         free = spare.getsockname()[1]
     out = run_component(WebSocketClient(f"ws://127.0.0.1:{free}/"), timeout=WAIT)
     assert out["signal"][0].code == 1006
+
+
+class Quiet(component):
+    """Answers "reply?" with "yes"; anything else goes unanswered."""
+
+    def main(self):  # type: ignore[no-untyped-def]
+        while not self.dataReady("control"):
+            while self.dataReady("inbox"):
+                if self.recv("inbox") == "reply?":
+                    self.send("yes", "outbox")
+            self.pause()
+            yield 1
+
+
+def test_a_websocket_outlives_the_http_deadlines() -> None:
+    """HTTP's idle and request deadlines end at the upgrade: a WebSocket whose message
+    goes unanswered, then quiet, stays open; a quiet plain HTTP connection to the same
+    server is closed."""
+    routes = {"/ws": WebSocketEndpoint(lambda request: Quiet())}
+    server = ServerCore(
+        protocol=lambda **kw: HTTPProtocol(routes, idleTimeout=0.3, requestTimeout=0.3), port=0
+    )
+    system = Running(server)
+    try:
+        with (
+            ws_connect(
+                f"ws://127.0.0.1:{server.port}/ws", open_timeout=WAIT, ping_interval=None
+            ) as ws,
+            connect(server.port) as plain,
+        ):
+            ws.send("no answer to this")
+            threading.Event().wait(1.0)  # 3x both deadlines, nothing either way
+            ws.send("reply?")
+            assert ws.recv(timeout=WAIT) == "yes"
+            plain.settimeout(WAIT)
+            assert plain.recv(1) == b""  # closed by the idle deadline long ago
+    finally:
+        system.close()

@@ -5,12 +5,13 @@ ConnectedSocketAdapter and ``newCSA.sock`` its socket, ``socketShutdown`` is a
 ``producerFinished`` whose ``message`` is ``[sock, howDied]``, and the selector
 requests carry ``((component, inboxname), fileobj)`` or ``fileobj``.
 
-Kamaelia 2 adds four messages: ``serverListening`` (a server tells which
+Kamaelia 2 adds five messages: ``serverListening`` (a server tells which
 address it bound), ``socketHalfClosed`` (the peer finished sending but still
 reads), ``connectionFailed`` (a client could not connect; it is a
-``producerFinished`` so that 1.x pipelines still shut down on it), and
+``producerFinished`` so that 1.x pipelines still shut down on it),
 ``connectionDeadline`` (a protocol handler sets or clears a deadline for its
-connection).
+connection) and ``connectionTimeouts`` (a protocol handler sets or lifts its
+connection's idle and request deadlines).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from Axon.Ipc import notify, producerFinished, shutdownMicroprocess
 
 __all__ = [
     "connectionDeadline",
+    "connectionTimeouts",
     "connectionFailed",
     "newCSA",
     "newExceptional",
@@ -158,3 +160,27 @@ class connectionDeadline(_ipc):
         if seconds is not None and not seconds >= 0:
             raise ValueError(f"connectionDeadline needs seconds >= 0 or None, got {seconds!r}")
         self.seconds = seconds
+
+
+class connectionTimeouts(_ipc):
+    """Sent to a ConnectedSocketAdapter's "control" (a server handler's "signal"): from
+    now on close the connection after ``idleTimeout`` seconds without traffic either
+    way, and when the peer's bytes go ``requestTimeout`` seconds without a reply
+    (``None``: no such deadline) - for whichever of the two the server did not set
+    itself (``ServerCore(idleTimeout=, requestTimeout=)`` wins).
+
+    A handler may also carry one as its ``connectionTimeouts`` attribute: the
+    server hands it to the connection before it starts. The HTTP protocols carry
+    ``connectionTimeouts(idleTimeout=75, requestTimeout=30)`` and send
+    ``connectionTimeouts()`` when a connection becomes a WebSocket, whose peers
+    may rightly stay quiet for long.
+    """
+
+    def __init__(
+        self, idleTimeout: float | None = None, requestTimeout: float | None = None
+    ) -> None:
+        for name, seconds in (("idleTimeout", idleTimeout), ("requestTimeout", requestTimeout)):
+            if seconds is not None and not seconds > 0:
+                raise ValueError(f"connectionTimeouts needs {name} > 0 or None, got {seconds!r}")
+        self.idleTimeout = idleTimeout
+        self.requestTimeout = requestTimeout

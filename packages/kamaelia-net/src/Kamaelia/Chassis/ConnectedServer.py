@@ -15,8 +15,9 @@ which), a port in use raises ``BindError``; ``sslContext`` serves TLS;
 ``idleTimeout`` closes connections that stay silent; ``requestTimeout`` closes
 a connection whose peer has sent something that got no reply within that many
 seconds (a slowloris dribbling one request); a handler may bring its own
-defaults for these two (a ``connectionTimeouts`` dict, as the HTTP protocols
-do), which apply where the server sets none; ``maxConnections`` caps the open
+values for these two (a ``connectionTimeouts`` message as its attribute of that
+name, as the HTTP protocols do), which apply where the server sets none;
+``maxConnections`` caps the open
 connections (more wait in the listen backlog); when a peer half-closes,
 the handler gets ``socketShutdown()`` on "control" and its replies still go
 out; the handler's "inbox" is size-limited (``handlerInboxSize``) so a fast
@@ -43,8 +44,10 @@ from Axon.Component import component
 from Axon.Ipc import shutdownMicroprocess
 from Axon.options import checked_keywords
 
+from Kamaelia.Internet.ConnectedSocketAdapter import ConnectedSocketAdapter
 from Kamaelia.Internet.TCPServer import TCPServer
 from Kamaelia.IPC import (
+    connectionTimeouts,
     newCSA,
     serverListening,
     serverShutdown,
@@ -76,12 +79,10 @@ def _receivingInbox(comp: Any, boxname: str) -> Any:
 
 
 def _applyTimeouts(csa: Any, handler: Any) -> None:
-    """Give the adapter the handler's own default deadlines where the server set none."""
-    timeouts = getattr(handler, "connectionTimeouts", None) or {}
-    for name in ("idleTimeout", "requestTimeout"):
-        seconds = timeouts.get(name)
-        if seconds is not None and getattr(csa, name, None) is None:
-            setattr(csa, name, seconds)
+    """Hand the adapter the handler's own deadlines (see ``connectionTimeouts``) before it starts."""
+    timeouts = getattr(handler, "connectionTimeouts", None)
+    if isinstance(timeouts, connectionTimeouts) and isinstance(csa, ConnectedSocketAdapter):
+        csa.deliver(timeouts, "control")
 
 
 def _ownMkProtocolHandler(cls: type) -> Any:

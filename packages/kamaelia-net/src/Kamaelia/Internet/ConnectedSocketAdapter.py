@@ -48,7 +48,13 @@ from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
 from Axon.options import checked_keywords
 
-from Kamaelia.IPC import connectionDeadline, shutdownCSA, socketHalfClosed, socketShutdown
+from Kamaelia.IPC import (
+    connectionDeadline,
+    connectionTimeouts,
+    shutdownCSA,
+    socketHalfClosed,
+    socketShutdown,
+)
 
 __all__ = ["ConnectedSocketAdapter"]
 
@@ -121,6 +127,13 @@ class ConnectedSocketAdapter(component):
         self.waitForPeerClose = waitForPeerClose
         self.handshakeTimeout = handshakeTimeout
         self.requestTimeout = requestTimeout
+        # What the server set: a protocol's connectionTimeouts leaves these alone.
+        self._given = frozenset(
+            name
+            for name, seconds in (("idleTimeout", idleTimeout), ("requestTimeout", requestTimeout))
+            if seconds is not None
+        )
+        self._started = False
         # requestTimeout: when the peer's unanswered bytes began (None: all answered), and
         # one timer, re-armed only when it fires early, so a request costs no timer.
         self._requestSince: float | None = None
@@ -174,6 +187,25 @@ class ConnectedSocketAdapter(component):
         if seconds is not None:
             self._deadlineTimer = self.scheduler.call_later(seconds, self._deadlineExpired)
 
+    def _setTimeouts(self, idleTimeout: float | None, requestTimeout: float | None) -> None:
+        """A protocol's idle and request deadlines, for those the server did not set."""
+        if "idleTimeout" not in self._given:
+            self.idleTimeout = idleTimeout
+            if self._idleTimer is not None:
+                self._idleTimer.cancel()
+                self._idleTimer = None
+            if idleTimeout is not None and self._started:
+                self._idleCheck()  # closes now if quiet that long already, else arms the rest
+        if "requestTimeout" not in self._given:
+            self.requestTimeout = requestTimeout
+            if self._requestTimer is not None:
+                self._requestTimer.cancel()
+                self._requestTimer = None
+            if requestTimeout is None:
+                self._requestSince = None
+            else:
+                self._requestCheck()  # likewise, for bytes already waiting for a reply
+
     def _deadlineExpired(self) -> None:
         self._deadlineTimer = None
         if not self._closing:
@@ -219,6 +251,7 @@ class ConnectedSocketAdapter(component):
 
     def main(self) -> Generator[int, None, None]:
         """Move bytes between the socket and the boxes until the connection ends."""
+        self._started = True
         if self.idleTimeout is not None:
             self._armIdleTimer(self.idleTimeout)
         if self.sslContext is not None:
@@ -296,6 +329,8 @@ class ConnectedSocketAdapter(component):
                 self.howDied = "shutdown microprocess"
             elif isinstance(message, connectionDeadline):
                 self._setDeadline(message.seconds)
+            elif isinstance(message, connectionTimeouts):
+                self._setTimeouts(message.idleTimeout, message.requestTimeout)
         while self.dataReady("ReadReady"):
             self.recv("ReadReady")
             self._readable = True

@@ -29,6 +29,7 @@ of its first byte, so a peer dribbling a byte at a time cannot hold a
 connection, and a connection silent both ways for ``idleTimeout`` seconds
 (75: an idle keep-alive, or a peer that stopped reading) is closed. ``None``
 turns either off; the server's own ``requestTimeout``/``idleTimeout`` win.
+Both are lifted when a connection becomes a WebSocket.
 
 Back-pressure: while ``maxPendingReplies`` replies wait to be written to the
 peer, no further pipelined request is parsed, so a client that pipelines and
@@ -50,6 +51,7 @@ from Axon.Component import component
 from Axon.Ipc import producerFinished
 from Axon.options import checked_keywords
 
+from Kamaelia.IPC import connectionTimeouts
 from Kamaelia.Protocol.HTTP._core import (
     HTTPError,
     Request,
@@ -149,7 +151,7 @@ class HTTPProtocol(component):
         idleTimeout: float | None = 75.0,
     ) -> None:
         super().__init__()
-        self.connectionTimeouts = {"requestTimeout": requestTimeout, "idleTimeout": idleTimeout}
+        self.connectionTimeouts = connectionTimeouts(idleTimeout, requestTimeout)
         self.routes = dict(sorted(routes.items(), key=lambda item: -len(item[0])))
         self.maxHeaderBytes = maxHeaderBytes
         self.maxBodyBytes = maxBodyBytes
@@ -171,6 +173,7 @@ class HTTPProtocol(component):
             self.pause()
             yield 1
         if self.upgraded is not None:
+            self.send(connectionTimeouts(), "signal")  # a WebSocket may rightly stay quiet
             yield from serveWebSocket(self, *self.upgraded)
         self.send(producerFinished(self), "signal")
 

@@ -39,6 +39,7 @@ from Axon.Component import component
 from Axon.Ipc import producerFinished, shutdownMicroprocess
 from Axon.options import checked_keywords
 
+from Kamaelia.IPC import connectionTimeouts
 from Kamaelia.Protocol.HTTP._core import HTTPError, Request, makeServerConnection
 from Kamaelia.Protocol.HTTP.ErrorPages import getErrorPage
 
@@ -123,7 +124,7 @@ class HTTPServer(component):
         idleTimeout: float | None = 75.0,
     ) -> None:
         super().__init__()
-        self.connectionTimeouts = {"requestTimeout": requestTimeout, "idleTimeout": idleTimeout}
+        self.connectionTimeouts = connectionTimeouts(idleTimeout, requestTimeout)
         self.createRequestHandler = createRequestHandler
         self.connection = {
             "peer": peer,
