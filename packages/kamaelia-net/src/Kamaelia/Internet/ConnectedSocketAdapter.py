@@ -133,7 +133,6 @@ class ConnectedSocketAdapter(component):
             for name, seconds in (("idleTimeout", idleTimeout), ("requestTimeout", requestTimeout))
             if seconds is not None
         )
-        self._started = False
         # requestTimeout: when the peer's unanswered bytes began (None: all answered), and
         # one timer, re-armed only when it fires early, so a request costs no timer.
         self._requestSince: float | None = None
@@ -194,7 +193,7 @@ class ConnectedSocketAdapter(component):
             if self._idleTimer is not None:
                 self._idleTimer.cancel()
                 self._idleTimer = None
-            if idleTimeout is not None and self._started:
+            if idleTimeout is not None:
                 self._idleCheck()  # closes now if quiet that long already, else arms the rest
         if "requestTimeout" not in self._given:
             self.requestTimeout = requestTimeout
@@ -251,7 +250,6 @@ class ConnectedSocketAdapter(component):
 
     def main(self) -> Generator[int, None, None]:
         """Move bytes between the socket and the boxes until the connection ends."""
-        self._started = True
         if self.idleTimeout is not None:
             self._armIdleTimer(self.idleTimeout)
         if self.sslContext is not None:
