@@ -6,6 +6,7 @@ import asyncio
 import selectors
 import socket
 import threading
+import time
 
 import pytest
 from Axon import aio
@@ -372,3 +373,32 @@ def test_runThreads_outside_a_loop_does_not_warn(recwarn):
     Counter(2).activate()
     scheduler.run.runThreads()
     assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
+
+
+def test_a_busy_system_inside_asyncio_does_not_starve_other_threads(arun):
+    """A thread that makes system calls beside a component that never pauses finishes.
+
+    Each call releases the GIL and then needs it back; with the loop's turns
+    shorter than CPython's switch interval, such a thread was starved (a CI
+    run waited 10 s for one that had only one call left to make).
+    """
+    for _ in range(3):
+        done = threading.Event()
+        left, right = socket.socketpair()
+
+        def calls(left=left, right=right, done=done):
+            for _ in range(100):
+                left.send(b"x")
+                right.recv(1)
+            done.set()
+
+        class Busy(component):
+            def main(self, done=done):
+                threading.Thread(target=calls).start()
+                give_up = time.monotonic() + 5
+                while not done.is_set() and time.monotonic() < give_up:
+                    yield 1
+
+        with left, right:
+            arun(aio.run(Busy()))
+        assert done.is_set(), "the thread was starved of the GIL for 5 s"

@@ -357,16 +357,9 @@ def test_thread_output_into_a_synchronous_inbox_loses_nothing():
     assert got == list(range(count))
 
 
-def test_send_from_a_third_thread_is_refused(axon_scheduler, request):
+def test_send_from_a_third_thread_is_refused(axon_scheduler):
     """While the scheduler runs, send() on a threaded component from another thread raises."""
     import threading
-
-    if request.node.callspec.params.get("testing_waits") == "asyncio":
-        pytest.skip(
-            "OPEN: inside asyncio this test hung until its 10 s timeout in one CI run (on 3 of "
-            "4 Pythons; Trier still waiting for its helper thread) and could not be reproduced "
-            "locally in 60+ runs under load; not claimed to pass until that is understood"
-        )
 
     errors: list = []
 

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import logging
 import selectors
+import sys
 import threading
 import time
 from collections import deque
@@ -27,7 +28,11 @@ __all__ = ["LoopWaker", "drive", "loop_waker", "wake"]
 log = logging.getLogger("Axon.aio")
 
 #: How long the scheduler runs rounds before it gives the loop a turn (seconds).
-TURN = 0.002
+#: Longer than two of CPython's GIL switch intervals (5 ms): each turn of the loop
+#: releases the GIL for a moment (its select), and a thread waiting for the GIL is
+#: only given it by force once a whole interval passes with no release at all; with
+#: shorter turns a busy system could starve every other thread (one waited 10 s).
+TURN = 2.5 * sys.getswitchinterval()
 #: Cycles a system gets to act on shutdownMicroprocess when its task is cancelled.
 GRACE_CYCLES = 100
 
